@@ -1,0 +1,35 @@
+"""Check stage: rules over loaded reports → findings. Pure: no files, no terminal.
+
+Each rule is a function ``(report, previous_year) -> findings`` in the module named after what it
+reads (t2, t3, t4, cross_year, dates); ``RULES`` lists them all in the order of format.md §5.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding, sort_findings
+from ..model import Report
+from . import cross_year, dates, expressions, t2, t3, t4
+from .base import Rule
+from .context import PreviousYear
+
+RULES: tuple[Rule, ...] = (
+    t3.r1_balance,
+    t3.r2_results,
+    t3.r3_row_totals,
+    cross_year.previous_year_note,
+    cross_year.r6_carry_over,
+    t4.r8_block_totals,
+    cross_year.r11_r12_documents,
+    t2.r13_rules_without_power,
+    dates.r19_publication_year,
+    dates.r22_deadline,
+    expressions.j1_expressions,
+)
+
+
+def check_report(report: Report, previous: PreviousYear | None = None) -> list[Finding]:
+    """All findings for one report, sorted by position."""
+    return sort_findings([f for rule in RULES for f in rule(report, previous)])
+
+
+__all__ = ["RULES", "PreviousYear", "check_report"]

@@ -1,0 +1,391 @@
+"""Node tree → ``Report``: the shape of input.md, checked key by key.
+
+Every problem becomes a finding and parsing goes on, so one run shows all of a file's mistakes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TypeVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..findings import Finding, Severity
+from ..layout import (
+    AGENCY_TYPES,
+    APPLICANT_COLUMNS,
+    OVERVIEW_GOVERNMENT_PART,
+    OVERVIEW_INTRO,
+    OVERVIEW_PARTS,
+    RESULTS,
+    T2_COUNT_ROWS,
+    T2_DOC_COLUMNS,
+    T2_DOC_ROWS,
+    T2_FEE_ROW,
+    T3_GROUPS,
+    T3_INPUT_ROWS,
+    T4_BLOCKS,
+    T4_OUTCOMES,
+)
+from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
+from . import scalars
+from .scalars import ScalarError
+from .source import Source
+
+T = TypeVar("T")
+
+TOP_KEYS = (
+    "机关",
+    "年度",
+    "机关类型",
+    "发布日期",
+    "规章制定权",
+    "前言",
+    "总体情况",
+    "主动公开",
+    "依申请公开",
+    "行政复议",
+    "行政诉讼",
+    "存在的主要问题及改进情况",
+    "信息处理费",
+    "其他需要报告的事项",
+)
+REQUIRED_KEYS = ("机关", "年度", "发布日期")
+RULE_MAKING = {"有": True, "无": False}
+
+
+def pos_of(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class Parser:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.findings: list[Finding] = []
+        self.positions: dict[tuple[str, ...], Pos] = {}
+
+    # --- reporting ----------------------------------------------------------------------------
+
+    def error(self, rule: str, pos: Pos, message: str) -> None:
+        self.findings.append(
+            Finding(rule, Severity.ERROR, self.source.file, pos.line, pos.column, message)
+        )
+
+    def read(self, node: Node, path: tuple[str, ...], reader: Callable[[Node], T]) -> T | None:
+        self.positions[path] = pos_of(node)
+        try:
+            return reader(node)
+        except ScalarError as exc:
+            self.error(exc.rule, pos_of(node), f"{'.'.join(path)}：{exc.message}")
+            return None
+
+    def mapping(
+        self, node: Node, path: tuple[str, ...], known: Iterable[str], what: str
+    ) -> dict[str, tuple[Node, Node]]:
+        """The entries of a mapping node whose keys are known; unknown keys are reported."""
+        known = tuple(known)
+        self.positions[path] = pos_of(node)
+        if not isinstance(node, MappingNode):
+            self.error(
+                "L3", pos_of(node), f"{'.'.join(path) or '文件'}应为“键: 值”的映射（{what}）"
+            )
+            return {}
+        entries: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value).strip() if isinstance(key_node, ScalarNode) else ""
+            if key in known:
+                entries[key] = (key_node, value_node)
+                continue
+            self.error("L3", pos_of(key_node), self.unknown_key_message(key, path, known))
+        return entries
+
+    def unknown_key_message(self, key: str, path: tuple[str, ...], known: tuple[str, ...]) -> str:
+        where = f"“{'.'.join(path)}”下" if path else "顶层"
+        message = f"{where}没有“{key}”这一项"
+        normalized = {k.replace("“", "").replace("”", ""): k for k in known}
+        guess = difflib.get_close_matches(key.replace("“", "").replace("”", ""), normalized, 1, 0.4)
+        if guess:
+            return f"{message}，是不是“{normalized[guess[0]]}”？"
+        return f"{message}。可用的键：{'、'.join(known)}"
+
+    # --- rows ---------------------------------------------------------------------------------
+
+    def counts_row(
+        self, node: Node, path: tuple[str, ...], columns: tuple[str, ...], what: str
+    ) -> Counts | None:
+        """A list of the columns in order (plus an optional stated 总计), or a mapping by name."""
+        self.positions[path] = pos_of(node)
+        values: list[int | None] = [0] * len(columns)
+        stated: int | None = None
+        ok = True
+        if isinstance(node, SequenceNode):
+            items = node.value
+            if len(items) not in (len(columns), len(columns) + 1):
+                self.error(
+                    "L3",
+                    pos_of(node),
+                    f"{'.'.join(path)}：应有 {len(columns)} 个数（{'、'.join(columns)}），"
+                    f"可再加第 {len(columns) + 1} 个作为总计；这里有 {len(items)} 个",
+                )
+                return None
+            for i, item in enumerate(items):
+                name = columns[i] if i < len(columns) else "总计"
+                value = self.read(item, (*path, name), scalars.read_count)
+                ok = ok and value is not None
+                if i < len(columns):
+                    values[i] = value
+                else:
+                    stated = value
+        elif isinstance(node, MappingNode):
+            entries = self.mapping(node, path, (*columns, "总计"), what)
+            for name, (_, value_node) in entries.items():
+                value = self.read(value_node, (*path, name), scalars.read_count)
+                ok = ok and value is not None
+                if name == "总计":
+                    stated = value
+                else:
+                    values[columns.index(name)] = value
+        else:
+            self.error(
+                "L3",
+                pos_of(node),
+                f"{'.'.join(path)}：应为 [{', '.join(columns)}] 这样的列表，"
+                f"或 {{{columns[0]}: 数}} 这样的映射，这里是“{node.value}”",
+            )
+            return None
+        if not ok:
+            return None
+        return Counts(tuple(v or 0 for v in values), stated)
+
+    # --- narrative ----------------------------------------------------------------------------
+
+    def text(self, node: Node, path: tuple[str, ...]) -> Text | None:
+        value = self.read(node, path, lambda n: scalars.read_text(n, "正文"))
+        if value is None:
+            return None
+        return Text(value, pos_of(node), self.line_starts(node, value))
+
+    def line_starts(self, node: Node, value: str) -> tuple[Pos, ...]:
+        start, end = node.start_mark, node.end_mark
+        if not isinstance(node, ScalarNode):
+            return ()
+        if node.style == "|":
+            lines = self.source.text.splitlines()
+            body = lines[start.line + 1 : end.line + 1]
+            indents = [len(x) - len(x.lstrip(" ")) for x in body if x.strip()]
+            indent = min(indents) if indents else 0
+            return tuple(Pos(start.line + 2 + i, indent + 1) for i in range(value.count("\n") + 1))
+        if start.line == end.line and "\n" not in value:
+            quote = 1 if node.style in ("'", '"') else 0
+            return (Pos(start.line + 1, start.column + 1 + quote),)
+        return ()
+
+    def narrative(
+        self, node: Node, path: tuple[str, ...], keys: tuple[str, ...] | None = None
+    ) -> Narrative:
+        """Free text, or {小标题: 正文}; ``keys`` restricts the titles (section 一's five parts)."""
+        if isinstance(node, ScalarNode):
+            if node.value.strip() == "" and node.style is None:
+                return Narrative((), pos_of(node))
+            text = self.text(node, path)
+            return Narrative((Part(None, text, pos_of(node)),) if text else (), pos_of(node))
+        if not isinstance(node, MappingNode):
+            self.error(
+                "L3", pos_of(node), f"{'.'.join(path)}：应为一段文本，或“小标题: 正文”的映射"
+            )
+            return Narrative((), pos_of(node))
+        if keys is not None:
+            entries = self.mapping(node, path, keys, "各部分正文")
+            pairs = [(k, v) for k, (_, v) in entries.items()]
+            key_positions = {k: pos_of(kn) for k, (kn, _) in entries.items()}
+        else:
+            self.positions[path] = pos_of(node)
+            pairs = []
+            key_positions = {}
+            for key_node, value_node in node.value:
+                title = str(key_node.value).strip()
+                pairs.append((title, value_node))
+                key_positions[title] = pos_of(key_node)
+        parts = []
+        for title, value_node in pairs:
+            text = self.text(value_node, (*path, title))
+            if text is not None:
+                parts.append(Part(title, text, key_positions[title]))
+        return Narrative(tuple(parts), pos_of(node))
+
+    # --- sections -----------------------------------------------------------------------------
+
+    def t2(self, node: Node | None) -> T2 | None:
+        path = ("主动公开",)
+        documents = {row: zero_counts(3) for row in T2_DOC_ROWS}
+        decisions = dict.fromkeys(T2_COUNT_ROWS, 0)
+        fee = Decimal(0)
+        if node is None:
+            return T2(documents, decisions, fee)
+        keys = (*T2_DOC_ROWS, *T2_COUNT_ROWS, T2_FEE_ROW)
+        ok = True
+        for name, (_, value) in self.mapping(node, path, keys, "表二").items():
+            if name in T2_DOC_ROWS:
+                row = self.counts_row(value, (*path, name), T2_DOC_COLUMNS, name)
+                if row is not None and row.stated_total is not None:
+                    self.error(
+                        "L3",
+                        pos_of(value),
+                        f"主动公开.{name}：只有 3 个数（{'、'.join(T2_DOC_COLUMNS)}），没有总计",
+                    )
+                    row = None
+                if row is None:
+                    ok = False
+                else:
+                    documents[name] = row
+            elif name in T2_COUNT_ROWS:
+                count = self.read(value, (*path, name), scalars.read_count)
+                ok = ok and count is not None
+                decisions[name] = count or 0
+            else:
+                money = self.read(value, (*path, name), lambda n: scalars.read_money(n, "万元"))
+                ok = ok and money is not None
+                fee = money if money is not None else fee
+        return T2(documents, decisions, fee) if ok else None
+
+    def t3(self, node: Node | None) -> T3 | None:
+        path = ("依申请公开",)
+        rows = {row.key: zero_counts() for row in T3_INPUT_ROWS}
+        stated_total: Counts | None = None
+        if node is None:
+            return T3(rows)
+        ok = True
+
+        def row(value: Node, key: tuple[str, ...]) -> None:
+            nonlocal ok
+            counts = self.counts_row(value, (*path, *key), APPLICANT_COLUMNS, "一行六列")
+            if counts is None:
+                ok = False
+            else:
+                rows[key] = counts
+
+        top = ("本年新收", "上年结转", RESULTS, "结转下年度")
+        for name, (_, value) in self.mapping(node, path, top, "表三").items():
+            if name != RESULTS:
+                row(value, (name,))
+                continue
+            results = self.mapping(
+                value,
+                (*path, RESULTS),
+                ("予以公开", "部分公开", *T3_GROUPS, "总计"),
+                "办理结果各项",
+            )
+            for result, (_, result_node) in results.items():
+                if result in ("予以公开", "部分公开"):
+                    row(result_node, (RESULTS, result))
+                elif result == "总计":
+                    stated_total = self.counts_row(
+                        result_node, (*path, RESULTS, "总计"), APPLICANT_COLUMNS, "（七）总计"
+                    )
+                    ok = ok and stated_total is not None
+                else:
+                    subs = tuple(name for name, _ in T3_GROUPS[result][1])
+                    group = self.mapping(result_node, (*path, RESULTS, result), subs, result)
+                    for sub, (_, sub_node) in group.items():
+                        row(sub_node, (RESULTS, result, sub))
+        return T3(rows, stated_total) if ok else None
+
+    def t4(self, review: Node | None, litigation: Node | None) -> T4 | None:
+        blocks: dict[tuple[str, ...], Counts] = {block: zero_counts(4) for block in T4_BLOCKS}
+        ok = True
+
+        def block(value: Node, key: tuple[str, ...]) -> None:
+            nonlocal ok
+            counts = self.counts_row(value, key, T4_OUTCOMES, "一个表块")
+            if counts is None:
+                ok = False
+            else:
+                blocks[key] = counts
+
+        if review is not None:
+            block(review, T4_BLOCKS[0])
+        if litigation is not None:
+            names = tuple(b[1] for b in T4_BLOCKS[1:])
+            for name, (_, value) in self.mapping(
+                litigation, ("行政诉讼",), names, "两个表块"
+            ).items():
+                block(value, ("行政诉讼", name))
+        return T4(blocks) if ok else None
+
+    # --- the file -----------------------------------------------------------------------------
+
+    def report(self, root: Node) -> Report | None:
+        if not isinstance(root, MappingNode):
+            self.error("L3", pos_of(root), "文件顶层应是“键: 值”的映射，从“机关: ……”开始")
+            return None
+        entries = self.mapping(root, (), TOP_KEYS, "报告")
+        for key in REQUIRED_KEYS:
+            if key not in entries:
+                self.error("L3", Pos(1, 1), f"缺少必填项“{key}”")
+
+        def value(key: str) -> Node | None:
+            return entries[key][1] if key in entries else None
+
+        def field(key: str, reader: Callable[[Node], T], default: T | None = None) -> T | None:
+            node = value(key)
+            return default if node is None else self.read(node, (key,), reader)
+
+        def narrative(key: str, keys: tuple[str, ...] | None = None) -> Narrative:
+            node = value(key)
+            if node is None:
+                return Narrative((), Pos(1, 1))
+            return self.narrative(node, (key,), keys)
+
+        agency = field("机关", lambda n: scalars.read_text(n, "机关").strip())
+        if agency == "":
+            self.error("L3", self.positions[("机关",)], "机关名称不能为空")
+        year = field("年度", scalars.read_year)
+        agency_type = field(
+            "机关类型", lambda n: scalars.read_choice(n, "机关类型", AGENCY_TYPES), "部门"
+        )
+        published: dt.date | None = field("发布日期", scalars.read_date)
+        rule_making = field(
+            "规章制定权", lambda n: scalars.read_choice(n, "规章制定权", tuple(RULE_MAKING)), "无"
+        )
+        preface_node = value("前言")
+        preface = self.text(preface_node, ("前言",)) if preface_node is not None else None
+        overview_keys = (OVERVIEW_INTRO, *OVERVIEW_PARTS, OVERVIEW_GOVERNMENT_PART[0])
+        overview = narrative("总体情况", overview_keys)
+        t2 = self.t2(value("主动公开"))
+        t3 = self.t3(value("依申请公开"))
+        t4 = self.t4(value("行政复议"), value("行政诉讼"))
+        problems = narrative("存在的主要问题及改进情况")
+        fee_yuan = field("信息处理费", lambda n: scalars.read_money(n, "元"))
+        other = narrative("其他需要报告的事项")
+        if (
+            self.findings
+            or agency is None
+            or year is None
+            or agency_type is None
+            or published is None
+            or rule_making is None
+            or t2 is None
+            or t3 is None
+            or t4 is None
+        ):
+            return None
+        return Report(
+            file=self.source.file,
+            agency=agency,
+            year=year,
+            agency_type=agency_type,
+            published=published,
+            can_make_rules=RULE_MAKING[rule_making],
+            preface=preface,
+            overview=overview,
+            t2=t2,
+            t3=t3,
+            t4=t4,
+            problems=problems,
+            info_fee_yuan=fee_yuan,
+            other_matters=other,
+            positions=self.positions,
+        )

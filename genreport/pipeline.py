@@ -1,0 +1,57 @@
+"""load → check for a set of files: what `check` prints and what `build` renders from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .check import PreviousYear, check_report
+from .findings import Finding, has_errors, sort_findings
+from .load import Loaded, load_file
+from .model import Report
+from .workspace import Workspace, previous_year_file
+
+
+@dataclass
+class Checked:
+    path: Path
+    file: str
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None and not has_errors(self.findings)
+
+
+class Loader:
+    """Loads each file once, so a year's reports and their previous years share the work."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, Loaded] = {}
+
+    def load(self, path: Path) -> Loaded:
+        key = path.resolve()
+        if key not in self._cache:
+            self._cache[key] = load_file(path, Workspace.display(path))
+        return self._cache[key]
+
+    def previous(self, path: Path, report: Report) -> PreviousYear:
+        prev_path = previous_year_file(path, report.year)
+        file = Workspace.display(prev_path)
+        if not prev_path.is_file():
+            return PreviousYear(file, None, "missing")
+        loaded = self.load(prev_path)
+        return PreviousYear(file, loaded.report, None if loaded.report else "invalid")
+
+
+def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
+    loader = loader or Loader()
+    results = []
+    for path in paths:
+        loaded = loader.load(path)
+        findings = list(loaded.findings)
+        if loaded.report is not None:
+            findings += check_report(loaded.report, loader.previous(path, loaded.report))
+        results.append(Checked(path, loaded.file, loaded.report, sort_findings(findings)))
+    return results
