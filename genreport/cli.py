@@ -1,0 +1,343 @@
+"""The command line: a thin shell over the pipeline. The only module that touches the terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import typer._click.decorators
+import typer.rich_utils
+from rich.console import Console
+from rich.markup import escape
+
+from . import __version__
+from .findings import Finding, Severity
+from .load import load_file
+from .output import create_new, write_atomic
+from .pipeline import Checked, check_files
+from .scaffold import scaffold_text
+from .schema import SCHEMA_FILE, schema_json
+from .workspace import UsageError, Workspace
+
+_CLICK_MESSAGES = (
+    (re.compile(r"Missing argument '(.+)'\."), r"缺少参数“\1”。"),
+    (re.compile(r"Missing option '(.+)'\."), r"缺少选项“\1”。"),
+    (re.compile(r"No such option: (\S+)"), r"没有选项 \1。"),
+    (re.compile(r"No such command '(.+)'\."), r"没有命令“\1”。"),
+    (re.compile(r"Did you mean (.+)\?"), r"是不是 \1？"),
+    (re.compile(r"Invalid value for '(.+?)':"), r"参数“\1”的值无效："),
+    (re.compile(r"Option '(.+)' requires an argument\."), r"选项 \1 需要一个值。"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
+)
+
+
+def _translate(message: str) -> str:
+    for pattern, replacement in _CLICK_MESSAGES:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+def _localize_typer() -> None:
+    """Typer and its bundled click print a few words themselves; our users read Chinese.
+
+    These are private hooks of typer; tests/test_cli.py pins the Chinese output so an upgrade
+    that moves them fails loudly instead of silently going back to English.
+    """
+    original_error = typer.rich_utils.rich_format_error
+
+    def rich_format_error(error: Any) -> None:
+        translated = _translate(error.format_message())
+        error.format_message = lambda: translated
+        original_error(error)
+
+    typer.rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
+    original_help_option = typer._click.decorators.help_option
+
+    def help_option(param_decls: list[str]) -> Any:
+        decorate = original_help_option(param_decls)
+
+        def apply(command: Any) -> Any:
+            decorate(command)
+            command.params[-1].help = "显示本帮助并退出"
+            return command
+
+        return apply
+
+    typer._click.decorators.help_option = help_option
+    typer.rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
+    typer.rich_utils.OPTIONS_PANEL_TITLE = "选项"
+    typer.rich_utils.COMMANDS_PANEL_TITLE = "命令"
+    typer.rich_utils.ERRORS_PANEL_TITLE = "错误"
+    typer.rich_utils.ABORTED_TEXT = "已中止。"
+    typer.rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
+    typer.rich_utils.DEFAULT_STRING = "[默认: {}]"
+    typer.rich_utils.REQUIRED_LONG_STRING = "[必填]"
+
+
+_localize_typer()
+
+app = typer.Typer(
+    name="genreport",
+    help=(
+        "政府信息公开工作年度报告：检查 YAML 数据的勾稽关系，生成 Word、HTML 和 Markdown。\n\n"
+        "在工作区（含 inputs/ 文件夹的目录）中运行，例如：\n\n"
+        "  genreport check 2023     检查 inputs/2023/ 下的全部数据文件\n\n"
+        "  genreport new 2024 --all 以 2023 年为基础创建 2024 年的数据文件"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
+)
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+@dataclass
+class State:
+    workspace: Workspace
+
+
+def _state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State(Workspace(Path.cwd()))
+
+
+def _usage_error(message: str) -> typer.Exit:
+    err.print(f"[bold red]错误：[/]{escape(message)}")
+    return typer.Exit(2)
+
+
+def _complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
+    years = [str(y) for y in _state(ctx).workspace.years()]
+    return [y for y in years if y.startswith(incomplete)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"genreport {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path,
+        typer.Option(
+            "--workspace", "-C", help="工作区目录（含 inputs/ 的文件夹）", show_default="当前目录"
+        ),
+    ] = Path(),
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出"),
+    ] = False,
+) -> None:
+    if not workspace.is_dir():
+        raise _usage_error(f"工作区目录“{workspace}”不存在")
+    ctx.obj = State(Workspace(workspace))
+
+
+# --- check ------------------------------------------------------------------------------------
+
+
+def print_findings(findings: list[Finding]) -> None:
+    for finding in findings:
+        style = _STYLE[finding.severity]
+        out.print(
+            f"{escape(finding.location())}: [{style}]{finding.severity.value} {finding.rule}[/] "
+            f"{escape(finding.message)}"
+        )
+        if finding.cell:
+            out.print(f"    [dim]表格位置：{escape(finding.cell)}[/]")
+
+
+def _summary(results: list[Checked]) -> dict[str, int]:
+    findings = [f for r in results for f in r.findings]
+    return {
+        "files": len(results),
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.severity is Severity.WARNING for f in findings),
+        "notes": sum(f.severity is Severity.INFO for f in findings),
+    }
+
+
+@app.command(
+    "check",
+    help=(
+        "检查数据文件：格式、勾稽关系（R1–R23）和跨年度衔接。\n\n"
+        "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
+        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
+        "示例：\n\n"
+        "  genreport check 2023\n\n"
+        "  genreport check inputs/2023/gongxinju.yaml\n\n"
+        "  genreport check 2023 --format json > findings.json"
+    ),
+)
+def check_command(
+    ctx: typer.Context,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="年度（如 2023）或 YAML 文件路径，可给多个",
+            metavar="[年度|文件]...",
+            autocompletion=_complete_year,
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="输出格式：text（给人看）或 json（给编辑器和 CI）"),
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
+) -> None:
+    if output_format not in ("text", "json"):
+        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
+    workspace = _state(ctx).workspace
+    try:
+        paths = workspace.resolve(targets or [])
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if not paths:
+        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+    results = check_files(paths)
+    summary = _summary(results)
+    failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
+    if output_format == "json":
+        document: dict[str, Any] = {
+            "findings": [f.to_json() for r in results for f in r.findings],
+            "files": [{"file": r.file, "ok": r.ok} for r in results],
+            "summary": summary,
+        }
+        out.print_json(json.dumps(document, ensure_ascii=False))
+    else:
+        print_findings([f for r in results for f in r.findings])
+        verdict = "[bold red]未通过[/]" if failed else "[bold green]通过[/]"
+        out.print(
+            f"检查了 {summary['files']} 个文件：{summary['errors']} 个错误，"
+            f"{summary['warnings']} 个警告，{summary['notes']} 个提示。{verdict}"
+        )
+    raise typer.Exit(1 if failed else 0)
+
+
+# --- new --------------------------------------------------------------------------------------
+
+
+@app.command(
+    "new",
+    help=(
+        "以上一年度的数据文件为基础，创建新年度的数据文件。\n\n"
+        "带入：机关信息；上年结转 = 上一年度的结转下年度；规章和规范性文件的现行有效件数。"
+        "其余数字为 0，正文为【待填写】。已存在的文件不会被覆盖。\n\n"
+        "示例：\n\n"
+        "  genreport new 2024 --from gongxinju\n\n"
+        "  genreport new 2024 --all"
+    ),
+)
+def new_command(
+    ctx: typer.Context,
+    year_text: Annotated[
+        str, typer.Argument(help="要创建的年度，如 2024", metavar="年度", show_default=False)
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option("--from", help="上一年度中要沿用的机关（文件名，不含 .yaml）", metavar="SLUG"),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="为上一年度的每个机关各创建一个文件")
+    ] = False,
+) -> None:
+    if not re.fullmatch(r"[0-9]{4}", year_text):
+        raise _usage_error(f"年度应为四位数字，如 2024，这里是“{year_text}”")
+    year = int(year_text)
+    workspace = _state(ctx).workspace
+    previous_dir = workspace.inputs / str(year - 1)
+    try:
+        available = workspace.year_files(year - 1)
+    except UsageError as exc:
+        raise _usage_error(f"{exc}；新年度的文件要以上一年度的文件为基础") from None
+    slugs = {p.stem: p for p in available}
+    if source and every:
+        raise _usage_error("--from 和 --all 只能选一个")
+    if source:
+        if source not in slugs:
+            raise _usage_error(
+                f"{workspace.display(previous_dir)} 中没有 {source}.yaml（有：{'、'.join(slugs) or '无'}）"
+            )
+        chosen = [slugs[source]]
+    elif every or len(slugs) == 1:
+        chosen = list(slugs.values())
+    else:
+        raise _usage_error(
+            f"{workspace.display(previous_dir)} 中有多个机关（{'、'.join(slugs)}），请用 --from 指定一个，或用 --all"
+        )
+    _ensure_schema(workspace)
+    failed = False
+    for path in chosen:
+        loaded = load_file(path, workspace.display(path))
+        target = workspace.inputs / str(year) / path.name
+        if loaded.report is None:
+            print_findings(loaded.findings)
+            err.print(f"[red]跳过[/] {escape(loaded.file)}：文件有错误，请先改正")
+            failed = True
+            continue
+        text = scaffold_text(loaded.report, workspace.display(target))
+        if create_new(target, text.encode("utf-8")):
+            out.print(
+                f"[green]已创建[/] {escape(workspace.display(target))}（以 {escape(loaded.file)} 为基础）"
+            )
+        else:
+            out.print(f"[yellow]已存在，未改动[/] {escape(workspace.display(target))}")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _ensure_schema(workspace: Workspace) -> None:
+    """Scaffolded files name ../genreport.schema.json in their modeline; make sure it is there."""
+    create_new(workspace.inputs / SCHEMA_FILE, schema_json().encode("utf-8"))
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "schema",
+    help=(
+        "生成输入文件的 JSON Schema，供编辑器在输入时自动补全和校验"
+        "（VS Code 安装 YAML 扩展即可；数据文件首行的 # yaml-language-server: $schema=... 指向它）。\n\n"
+        "示例：\n\n"
+        "  genreport schema                     写入 inputs/genreport.schema.json\n\n"
+        "  genreport schema -o -                输出到屏幕"
+    ),
+)
+def schema_command(
+    ctx: typer.Context,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="写到哪个文件；- 表示输出到屏幕",
+            show_default="inputs/genreport.schema.json",
+        ),
+    ] = None,
+) -> None:
+    text = schema_json()
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    workspace = _state(ctx).workspace
+    target = Path(output) if output else workspace.inputs / SCHEMA_FILE
+    write_atomic(target, text.encode("utf-8"))
+    out.print(f"[green]已写入[/] {escape(workspace.display(target))}")
+
+
+def main() -> None:
+    app(prog_name="genreport")
