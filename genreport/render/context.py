@@ -1,0 +1,199 @@
+"""Report → the render-neutral view every output format prints.
+
+The view holds the report as printed: title, preface, the six sections as headings, subheadings
+and paragraphs (narrative already evaluated), the three tables (``tables.py``) with every number
+formatted, and the signature. Renderers only lay it out; nothing here knows about Word or HTML.
+
+Standard texts live here too: the preface when the file has none, and the 信息处理费 sentence
+when section 六 does not state the fee (format.md §1; 国办函〔2020〕109号).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..filters import cn_date, money, paren_number
+from ..findings import Finding
+from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
+from ..model import Narrative, Report
+from ..narrative import Evaluated, NarrativeEvaluator, data_context, paragraphs
+from .tables import Table, report_values, tables
+
+#: A title the user numbered by hand, e.g. "（一）整改情况" or "一、整改情况": we number again.
+_HAND_NUMBERED = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
+)
+FEE_WORD = "信息处理费"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a section: a （一） subheading (``h2``) or body text (``p``)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: tuple[Block, ...]
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class ReportView:
+    slug: str
+    title: str
+    agency: str
+    year: int
+    date: str  # 2024年1月20日
+    preface: tuple[str, ...]
+    sections: tuple[Section, ...]
+    values: dict[str, str]  # number cell key → printed text
+    data: dict[str, Any]  # the report's data under the input file's Chinese keys
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(s.table for s in self.sections if s.table is not None)
+
+    def context(self) -> dict[str, Any]:
+        """What templates see: the view's fields, plus the data under its Chinese names."""
+        return {
+            **self.data,
+            "slug": self.slug,
+            "title": self.title,
+            "agency": self.agency,
+            "year": self.year,
+            "date": self.date,
+            "preface": list(self.preface),
+            "sections": list(self.sections),
+            "overview": [_block_dict(b) for b in self.sections[0].blocks],
+            "problems": [_block_dict(b) for b in self.sections[4].blocks],
+            "other": [_block_dict(b) for b in self.sections[5].blocks],
+            "tables": {t.id: t for t in self.tables},
+            "n": dict(self.values),
+        }
+
+
+def _block_dict(block: Block) -> dict[str, str]:
+    return {"kind": block.kind, "text": block.text}
+
+
+def report_title(report: Report) -> str:
+    return f"{report.agency}{report.year}年政府信息公开工作年度报告"
+
+
+def standard_preface(report: Report) -> list[str]:
+    """The preface most agencies print, from the layout's own headings (format.md §1)."""
+    parts = "、".join(h.split("、", 1)[1].replace("、", "和") for h in SECTION_HEADINGS)
+    y = report.year
+    return [
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
+        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制，"
+        f"全文包括{parts}共六部分。"
+        f"本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"
+        f"本报告电子版可在{report.agency}门户网站查阅或下载。"
+        f"如对本报告有疑问，请与{report.agency}联系。"
+    ]
+
+
+def fee_sentence(fee_yuan: Decimal) -> str:
+    """The 信息处理费 statement section 六 must make (国办函〔2020〕109号)."""
+    if fee_yuan == 0:
+        return f"本年度本机关未收取{FEE_WORD}。"
+    return (
+        f"本年度本机关依据《政府信息公开信息处理费管理办法》收取{FEE_WORD} {money(fee_yuan)} 元。"
+    )
+
+
+def _title(key: str) -> str:
+    return _HAND_NUMBERED.sub("", key).strip()
+
+
+def _blocks(parts: list[tuple[str | None, str]]) -> list[Block]:
+    """Untitled parts are paragraphs; titled parts get （一）（二）… in the order given."""
+    blocks: list[Block] = []
+    number = 0
+    for title, text in parts:
+        if title is not None:
+            number += 1
+            blocks.append(Block("h2", paren_number(number) + _title(title)))
+        blocks.extend(Block("p", p) for p in paragraphs(text))
+    return blocks
+
+
+def _overview_parts(evaluated: list[Evaluated]) -> list[tuple[str | None, str]]:
+    """Section 一 in the format's order: 概述 untitled, then the five parts, then 工作考核."""
+    by_key = {e.title: e for e in evaluated}
+    parts: list[tuple[str | None, str]] = [(None, e.text) for e in evaluated if e.title is None]
+    if OVERVIEW_INTRO in by_key:
+        parts.append((None, by_key[OVERVIEW_INTRO].text))
+    printed = {**OVERVIEW_PARTS, OVERVIEW_GOVERNMENT_PART[0]: OVERVIEW_GOVERNMENT_PART[1]}
+    parts.extend((label, by_key[key].text) for key, label in printed.items() if key in by_key)
+    return parts
+
+
+def _plain_parts(evaluated: list[Evaluated]) -> list[tuple[str | None, str]]:
+    return [(e.title, e.text) for e in evaluated]
+
+
+def _other_matters(report: Report, evaluated: list[Evaluated]) -> list[Block]:
+    parts = _plain_parts(evaluated)
+    blocks = _blocks(parts)
+    stated = any(FEE_WORD in text or (title and FEE_WORD in title) for title, text in parts)
+    if report.info_fee_yuan is not None and not stated:
+        if any(title is not None for title, _ in parts):
+            parts.append((f"{FEE_WORD}收取情况", fee_sentence(report.info_fee_yuan)))
+            blocks = _blocks(parts)
+        else:
+            blocks.append(Block("p", fee_sentence(report.info_fee_yuan)))
+    return blocks
+
+
+def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
+    """The printed report; findings are expressions that failed (J1, already a check error)."""
+    evaluator = NarrativeEvaluator(report)
+
+    def narrative(value: Narrative, where: str) -> list[Evaluated]:
+        return evaluator.narrative(value, where)
+
+    if report.preface is not None:
+        preface = paragraphs(evaluator.text(report.preface, "前言"))
+    else:
+        preface = standard_preface(report)
+    values = report_values(report)
+    t2, t3, t4 = tables(values.__getitem__)
+    overview = _blocks(_overview_parts(narrative(report.overview, "总体情况")))
+    problems = _blocks(_plain_parts(narrative(report.problems, "存在的主要问题及改进情况")))
+    other = _other_matters(report, narrative(report.other_matters, "其他需要报告的事项"))
+    sections = (
+        Section(SECTION_HEADINGS[0], tuple(overview)),
+        Section(SECTION_HEADINGS[1], (), t2),
+        Section(SECTION_HEADINGS[2], (), t3),
+        Section(SECTION_HEADINGS[3], (), t4),
+        Section(SECTION_HEADINGS[4], tuple(problems)),
+        Section(SECTION_HEADINGS[5], tuple(other)),
+    )
+    view = ReportView(
+        slug=report.slug,
+        title=report_title(report),
+        agency=report.agency,
+        year=report.year,
+        date=cn_date(report.published),
+        preface=tuple(preface),
+        sections=sections,
+        values=values,
+        data=evaluator.context,
+    )
+    return view, evaluator.findings
+
+
+def view_of(report: Report) -> ReportView:
+    return build_view(report)[0]
+
+
+__all__ = ["Block", "ReportView", "Section", "build_view", "data_context", "view_of"]

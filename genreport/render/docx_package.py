@@ -1,0 +1,31 @@
+"""Reproducible .docx bytes: the same document always zips to the same bytes.
+
+A .docx is a zip; zip entries carry a timestamp and python-docx writes the parts in whatever order
+it holds them. ``normalize`` rewrites the archive with a fixed date, fixed permissions and a fixed
+entry order, so two builds of the same inputs are byte-identical and can be committed and diffed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+#: 1980-01-01 is the earliest date a zip entry can hold.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_FIRST = "[Content_Types].xml"
+
+
+def normalize(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry dates, permissions and compression, entries sorted."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(source.namelist(), key=lambda n: (n != _FIRST, n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in names:
+            content = source.read(name)
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content, compresslevel=9)
+    return out.getvalue()
