@@ -38,6 +38,8 @@ class Loader:
 
     def previous(self, path: Path, report: Report) -> PreviousYear:
         prev_path = previous_year_file(path, report.year)
+        if prev_path is None:
+            return PreviousYear(Workspace.display(path.parent), None, "no-year-folder")
         file = Workspace.display(prev_path)
         if not prev_path.is_file():
             return PreviousYear(file, None, "missing")

@@ -72,6 +72,8 @@ class Workspace:
         return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def previous_year_file(path: Path, year: int) -> Path:
-    """inputs/2023/x.yaml → inputs/2022/x.yaml (same stem = same agency)."""
+def previous_year_file(path: Path, year: int) -> Path | None:
+    """inputs/2023/x.yaml → inputs/2022/x.yaml (same stem = same agency); None outside a year folder."""
+    if not YEAR.fullmatch(path.resolve().parent.name):
+        return None
     return path.parent.parent / str(year - 1) / path.name

@@ -13,5 +13,6 @@ class PreviousYear:
 
     file: str
     report: Report | None
-    #: Why ``report`` is None: "missing" (no such file) or "invalid" (it has load errors).
+    #: Why ``report`` is None: "missing" (no such file), "invalid" (it has load errors) or
+    #: "no-year-folder" (the checked file is not in inputs/YEAR/, so there is no year before it).
     problem: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..layout import CARRIED_IN, CARRIED_OUT, T2_DOC_ROWS, T3_COLUMNS
+from ..layout import APPLICANT_COLUMNS, CARRIED_IN, CARRIED_OUT, T2_DOC_ROWS
 from ..model import Report
 from .base import ERROR, INFO, WARNING, at
 from .cells import t2_cell, t3_cell
@@ -16,11 +16,12 @@ def previous_year_note(report: Report, previous: PreviousYear | None) -> Iterato
     """Say plainly when the cross-year rules could not run, and why."""
     if previous is None or previous.report is not None:
         return
-    reason = (
-        f"未找到上一年度（{report.year - 1} 年）同一机关的文件 {previous.file}"
-        if previous.problem == "missing"
-        else f"上一年度文件 {previous.file} 本身有错误，无法读取"
-    )
+    reasons = {
+        "missing": f"未找到上一年度（{report.year - 1} 年）同一机关的文件 {previous.file}",
+        "invalid": f"上一年度文件 {previous.file} 本身有错误，无法读取",
+        "no-year-folder": f"文件所在的文件夹 {previous.file} 不是年度文件夹，找不到上一年度的文件",
+    }
+    reason = reasons[previous.problem or "missing"]
     yield at(
         report,
         "R6",
@@ -36,12 +37,12 @@ def _where(previous: PreviousYear, *path: str) -> str:
 
 
 def r6_carry_over(report: Report, previous: PreviousYear | None) -> Iterator[Finding]:
-    """二 (上年结转) this year = 四 (结转下年度) last year, column by column."""
+    """二 (上年结转) this year = 四 (结转下年度) last year, in each applicant column (see R1 on 总计)."""
     if previous is None or previous.report is None:
         return
     this = report.t3.shown_row(CARRIED_IN)
     last = previous.report.t3.shown_row(CARRIED_OUT)
-    for column, now, before in zip(T3_COLUMNS, this, last, strict=True):
+    for column, now, before in zip(APPLICANT_COLUMNS, this[:6], last[:6], strict=True):
         if now != before:
             yield at(
                 report,

@@ -11,7 +11,6 @@ from ..layout import (
     CARRIED_OUT,
     RECEIVED,
     RESULTS_TOTAL,
-    T3_COLUMNS,
     T3_GROUPS,
     T3_INPUT_ROWS,
 )
@@ -28,20 +27,16 @@ def _column_path(key: tuple[str, ...], column: str) -> tuple[str, ...]:
 
 
 def r1_balance(report: Report, _: PreviousYear | None) -> Iterator[Finding]:
-    """一 + 二 = （七） + 四, in every column.
+    """一 + 二 = （七） + 四, in each applicant column.
 
-    The 总计 column is checked only when the six applicant columns balance: otherwise it repeats
-    their findings; when they do balance, a 总计 imbalance means stated totals disagree.
+    The 总计 column balances whenever the six columns do and every stated total adds up, which
+    R3 checks where the total was typed; checking it here too would only repeat those findings.
     """
     t3 = report.t3
-    failed = False
-    for i, column in enumerate(T3_COLUMNS):
-        if column == "总计" and failed:
-            return
+    for i, column in enumerate(APPLICANT_COLUMNS):
         new, carried_in = t3.shown_row(RECEIVED)[i], t3.shown_row(CARRIED_IN)[i]
         done, carried_out = t3.shown_row(RESULTS_TOTAL)[i], t3.shown_row(CARRIED_OUT)[i]
         if new + carried_in != done + carried_out:
-            failed = True
             yield at(
                 report,
                 "R1",

@@ -67,6 +67,9 @@ def compose(source: Source) -> Node:
         problem = exc.problem or exc.context or "无法解析"
         hint = next((h for k, h in _HINTS.items() if problem.startswith(k)), None)
         message = f"YAML 语法错误：{hint}" if hint else f"YAML 语法错误（{problem}）"
+        start = exc.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            message += f"（问题从第 {start.line + 1} 行开始）"
         raise _error(source, line, column, message) from None
     except yaml.YAMLError as exc:
         raise _error(source, 1, 1, f"YAML 语法错误（{exc}）") from None

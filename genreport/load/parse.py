@@ -79,7 +79,9 @@ class Parser:
         try:
             return reader(node)
         except ScalarError as exc:
-            self.error(exc.rule, pos_of(node), f"{'.'.join(path)}：{exc.message}")
+            where = ".".join(path)
+            message = exc.message if exc.message.startswith(where) else f"{where}：{exc.message}"
+            self.error(exc.rule, pos_of(node), message)
             return None
 
     def mapping(
@@ -87,7 +89,7 @@ class Parser:
     ) -> dict[str, tuple[Node, Node]]:
         """The entries of a mapping node whose keys are known; unknown keys are reported."""
         known = tuple(known)
-        self.positions[path] = pos_of(node)
+        self.positions.setdefault(path, pos_of(node))
         if not isinstance(node, MappingNode):
             self.error(
                 "L3", pos_of(node), f"{'.'.join(path) or '文件'}应为“键: 值”的映射（{what}）"
@@ -98,6 +100,10 @@ class Parser:
             key = str(key_node.value).strip() if isinstance(key_node, ScalarNode) else ""
             if key in known:
                 entries[key] = (key_node, value_node)
+                if isinstance(value_node, MappingNode):
+                    # a section is found by its key line; its rows by their values
+                    child = (*path, key)
+                    self.positions[child] = pos_of(key_node)
                 continue
             self.error("L3", pos_of(key_node), self.unknown_key_message(key, path, known))
         return entries

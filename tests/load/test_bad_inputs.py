@@ -1,0 +1,134 @@
+"""Every user mistake listed in the inputs issue: one fixture each, exact message and position."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from genreport.load import load_file, load_text
+from genreport.model import Pos
+
+FIXTURES = Path(__file__).parent / "fixtures" / "2023"
+HEADER = "机关: 测试市测试局\n年度: 2023\n发布日期: 2024-01-20\n"
+
+EXPECTED = {
+    "alias_bomb": ["4:4: 错误 L2 不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来"],
+    "bad_agency_type": ["4:7: 错误 L3 机关类型只能是 部门 或 人民政府，这里是“县政府”"],
+    "bad_date": [
+        "3:7: 错误 L3 发布日期应写成 2024-01-20 这样的日期（年-月-日），这里是“2024/1/20”"
+    ],
+    "boolean": [
+        "4:8: 错误 R4 行政复议.结果维持：“no”在 YAML 1.1 中是布尔值（是/否），不是数字；件数请填 0 或实际数"
+    ],
+    "colon_in_text": [
+        "4:16: 错误 L2 YAML 语法错误：这里不能出现“: ”。如果正文中有英文冒号，"
+        "请把整段写成块文本：键后写 |，正文另起一行并缩进"
+    ],
+    "count_1_10": [
+        "5:9: 错误 R4 主动公开.行政强制：件数必须是整数，这里是小数 1.10（YAML 会把 1.10 读成 1.1）"
+    ],
+    "duplicate_key": ["7:3: 错误 L2 键“行政许可”重复出现（第 5 行已有），请删除或合并其中一处"],
+    "empty": ["1:1: 错误 L1 文件是空的（只有空白或注释），没有任何数据"],
+    "empty_value": ["5:8: 错误 R4 主动公开.行政许可：件数为空；没有就填 0（空白和“/”都不是 0）"],
+    "float_count": ["5:9: 错误 R4 主动公开.行政许可：件数必须是整数，这里是小数 2.5"],
+    "gbk": [
+        "1:1: 错误 L1 文件是 GBK（GB2312/GB18030）编码，genreport 只读 UTF-8。请在编辑器中以 UTF-8 编码另存"
+        "（记事本：另存为 → 编码选 UTF-8；VS Code：右下角编码 → 通过编码保存 → UTF-8）"
+    ],
+    "hex": ["5:9: 错误 R4 主动公开.行政处罚：“0x10”是十六进制或八进制写法，件数请直接写十进制数"],
+    "missing_date": ["1:1: 错误 L3 缺少必填项“发布日期”"],
+    "negative": ["5:13: 错误 R4 依申请公开.上年结转.商业企业：件数不能是负数（-2）"],
+    "negative_money": ["5:12: 错误 R4 主动公开.行政事业性收费：金额不能是负数（-1.5）"],
+    "not_mapping": ["2:1: 错误 L3 文件顶层应是“键: 值”的映射，从“机关: ……”开始"],
+    "octal": [
+        "5:9: 错误 R4 主动公开.行政许可：“010”以 0 开头，YAML 1.1 会把它当作八进制数；请去掉开头的 0，写成 10"
+    ],
+    "only_comments": ["1:1: 错误 L1 文件是空的（只有空白或注释），没有任何数据"],
+    "short_row": [
+        "5:9: 错误 L3 依申请公开.本年新收：应有 6 个数（自然人、商业企业、科研机构、社会公益组织、"
+        "法律服务机构、其他），可再加第 7 个作为总计；这里有 3 个"
+    ],
+    "string_number": [
+        "5:9: 错误 R4 主动公开.行政许可：这里应填件数（非负整数），却是文本“44”：请去掉引号"
+    ],
+    "syntax_error": [
+        "6:7: 错误 L2 YAML 语法错误：方括号列表中的数要用英文逗号“,”隔开，并以“]”结束（问题从第 5 行开始）"
+    ],
+    "tab_indent": [
+        "5:1: 错误 L2 缩进中有制表符（Tab）。YAML 只能用空格缩进，请把这一行开头的 Tab 换成空格"
+    ],
+    "unknown_column": ["5:18: 错误 L3 “依申请公开.本年新收”下没有“商业”这一项，是不是“商业企业”？"],
+    "unknown_key": [
+        "9:7: 错误 L3 “依申请公开.办理结果.不予公开”下没有“国家秘密”这一项，是不是“属于国家秘密”？"
+    ],
+    "year_mismatch": [
+        "2:5: 错误 R19 年度写的是 2022，但文件在 2023 年的文件夹里；请改正年度，或把文件移到 2022 文件夹"
+    ],
+}
+
+
+def test_every_fixture_has_an_expectation() -> None:
+    assert sorted(p.stem for p in FIXTURES.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_is_reported_with_position(name: str) -> None:
+    loaded = load_file(FIXTURES / f"{name}.yaml", f"{name}.yaml")
+    assert loaded.report is None
+    assert [f.format() for f in loaded.findings] == [f"{name}.yaml:{e}" for e in EXPECTED[name]]
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(HEADER.encode() + b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
+    loaded = load_file(path, "big.yaml")
+    assert [f.format() for f in loaded.findings] == [
+        "big.yaml:1:1: 错误 L1 文件过大（2048 KiB，上限 1024 KiB），不像是一份年度报告的数据文件"
+    ]
+
+
+def test_missing_file_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    loaded = load_file(tmp_path / "nope.yaml", "nope.yaml")
+    assert [f.format() for f in loaded.findings] == ["nope.yaml:1:1: 错误 L1 文件不存在"]
+
+
+def test_all_mistakes_of_a_file_are_reported_together() -> None:
+    text = HEADER + "主动公开:\n  行政许可: 010\n  行政处罚: -1\n  行政强制: yes\n"
+    loaded = load_text(text.encode(), "x.yaml", 2023)
+    assert [(f.line, f.rule) for f in loaded.findings] == [(5, "R4"), (6, "R4"), (7, "R4")]
+
+
+def test_money_keeps_the_digits_typed() -> None:
+    text = HEADER + "主动公开:\n  行政事业性收费: 12.3650\n信息处理费: 1.10\n"
+    report = load_text(text.encode(), "x.yaml", 2023).report
+    assert report is not None
+    assert str(report.t2.fee) == "12.3650"
+    assert report.info_fee_yuan == Decimal("1.10") and str(report.info_fee_yuan) == "1.10"
+
+
+def test_omitted_rows_are_zero_and_mappings_equal_lists() -> None:
+    as_list = HEADER + "依申请公开:\n  本年新收: [3, 0, 0, 0, 2, 0]\n"
+    as_map = HEADER + "依申请公开:\n  本年新收: {自然人: 3, 法律服务机构: 2}\n"
+    a = load_text(as_list.encode(), "a.yaml", 2023).report
+    b = load_text(as_map.encode(), "b.yaml", 2023).report
+    assert a is not None and b is not None
+    assert a.t3.rows == b.t3.rows
+    assert a.t3.rows[("本年新收",)].values == (3, 0, 0, 0, 2, 0)
+    assert a.t3.rows[("结转下年度",)].values == (0,) * 6
+    assert a.t4.blocks[("行政复议",)].values == (0, 0, 0, 0)
+
+
+def test_utf8_bom_is_accepted() -> None:
+    assert load_text(b"\xef\xbb\xbf" + HEADER.encode(), "bom.yaml", 2023).report is not None
+
+
+def test_positions_point_at_each_value() -> None:
+    text = HEADER + "依申请公开:\n  本年新收: [3, 0, 0, 0, 2, 0, 5]\n"
+    report = load_text(text.encode(), "x.yaml", 2023).report
+    assert report is not None
+    assert report.pos("依申请公开", "本年新收", "法律服务机构") == Pos(5, 22)
+    assert report.pos("依申请公开", "本年新收", "总计") == Pos(5, 28)
+    # a row that was not written points at its nearest written ancestor
+    assert report.pos("依申请公开", "结转下年度", "自然人") == Pos(4, 1)
