@@ -188,3 +188,17 @@ def test_click_errors_are_translated() -> None:
 
 def test_shell_completion_is_offered() -> None:
     assert "--install-completion" in runner.invoke(app, ["--help"]).output
+
+
+def test_years_complete_in_the_shell(workspace: Path) -> None:
+    result = runner.invoke(
+        app,
+        [],
+        prog_name="genreport",
+        env={
+            "_GENREPORT_COMPLETE": "complete_bash",
+            "COMP_WORDS": "genreport check 20",
+            "COMP_CWORD": "2",
+        },
+    )
+    assert result.output.split() == ["2022", "2023"]
