@@ -180,7 +180,8 @@ class Parser:
             return ()
         if node.style == "|":
             lines = self.source.text.splitlines()
-            body = lines[start.line + 1 : end.line + 1]
+            # The end mark sits at column 0 of the line after the block: not part of the body.
+            body = lines[start.line + 1 : end.line + (1 if end.column else 0)]
             indents = [len(x) - len(x.lstrip(" ")) for x in body if x.strip()]
             indent = min(indents) if indents else 0
             return tuple(Pos(start.line + 2 + i, indent + 1) for i in range(value.count("\n") + 1))
