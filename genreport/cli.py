@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -14,15 +15,19 @@ import typer._click.decorators
 import typer.rich_utils
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from . import __version__
+from .build import BuildOptions, FileResult, Status, build, parse_formats
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
 from .pipeline import Checked, check_files
+from .render.pdf import PdfError
 from .scaffold import scaffold_text
 from .schema import SCHEMA_FILE, schema_json
 from .workspace import UsageError, Workspace
+from .workspace_init import DEFAULT_SLUG, init_workspace
 
 _CLICK_MESSAGES = (
     (re.compile(r"Missing argument '(.+)'\."), r"缺少参数“\1”。"),
@@ -337,6 +342,165 @@ def schema_command(
     target = Path(output) if output else workspace.inputs / SCHEMA_FILE
     write_atomic(target, text.encode("utf-8"))
     out.print(f"[green]已写入[/] {escape(workspace.display(target))}")
+
+
+# --- build ------------------------------------------------------------------------------------
+
+#: With more files than this, a progress bar shows how far the build is.
+_PROGRESS_FROM = 4
+
+
+def _print_build_result(result: FileResult) -> None:
+    """What one file's build means to the user: its problems, and anything unusual."""
+    if result.status is Status.FAILED:
+        print_findings([f for f in result.findings if f.severity is not Severity.INFO])
+        reason = (
+            escape(result.message)
+            if result.message
+            else "有错误，未生成（改正后重试，或加 --force）"
+        )
+        err.print(f"[bold red]失败[/] {escape(result.file)}：{reason}")
+    elif result.forced:
+        print_findings([f for f in result.findings if f.is_error])
+        err.print(f"[yellow]已强制生成[/] {escape(result.file)}：检查有错误，报告不能照此发布")
+
+
+@app.command(
+    "build",
+    help=(
+        "生成报告：先检查，再写出 build/年度/简称.docx、.html、.md。\n\n"
+        "有错误的文件不生成（加 --force 仍生成）；输入、模板和 genreport 版本都没有变化的文件跳过"
+        "（加 --force 重新生成）。模板取自工作区的 templates/，没有的用内置模板。\n\n"
+        "示例：\n\n"
+        "  genreport build 2023\n\n"
+        "  genreport build inputs/2023/gongxinju.yaml --format docx,pdf"
+    ),
+)
+def build_command(
+    ctx: typer.Context,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="年度（如 2023）或 YAML 文件路径，可给多个；不给则生成全部年度",
+            metavar="[年度|文件]...",
+            autocompletion=_complete_year,
+            show_default=False,
+        ),
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="输出格式，逗号分隔：docx,html,md,pdf（pdf 需要 LibreOffice）"
+        ),
+    ] = "docx,html,md",
+    force: Annotated[
+        bool, typer.Option("--force", help="检查有错误也生成；没有变化的文件也重新生成")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="并行进程数", show_default="CPU 核数", min=1),
+    ] = None,
+) -> None:
+    workspace = _state(ctx).workspace
+    try:
+        chosen = parse_formats(formats)
+        paths = workspace.resolve(targets or [])
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if not paths:
+        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+    options = BuildOptions(chosen, force, jobs)
+    try:
+        if len(paths) >= _PROGRESS_FROM:
+            with Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            ) as bar:
+                task = bar.add_task("生成报告", total=len(paths))
+
+                def progress(result: FileResult) -> None:
+                    bar.advance(task)
+                    if result.status is Status.FAILED or result.forced:
+                        with _paused(bar):
+                            _print_build_result(result)
+
+                outcome = build(workspace, paths, options, progress)
+        else:
+            outcome = build(workspace, paths, options, _print_build_result)
+    except PdfError as exc:
+        raise _usage_error(str(exc)) from None
+    built, skipped = outcome.count(Status.BUILT), outcome.count(Status.SKIPPED)
+    failed = outcome.count(Status.FAILED)
+    forced = sum(r.forced for r in outcome.results)
+    where = escape(workspace.display(outcome.build_dir))
+    note = f"（其中 {forced} 个有错误、已强制生成）" if forced else ""
+    style = "bold red" if failed else "bold green"
+    out.print(
+        f"[{style}]生成 {built} 个{note}，跳过 {skipped} 个（没有变化），失败 {failed} 个[/]"
+        f"；输出在 {where}/"
+    )
+    raise typer.Exit(1 if failed else 0)
+
+
+class _paused:
+    """Print above a live progress bar without tearing it."""
+
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+
+    def __enter__(self) -> None:
+        self.bar.stop()
+
+    def __exit__(self, *_: object) -> None:
+        self.bar.start()
+
+
+# --- init -------------------------------------------------------------------------------------
+
+
+@app.command(
+    "init",
+    help=(
+        "新建工作区：inputs/年度/简称.yaml（数字为 0、正文待填写）、编辑器用的 JSON Schema、"
+        "templates/ 中的默认模板（可在 Word 或 WPS 中修改后保留），以及忽略 build/ 的 .gitignore。"
+        "已存在的文件不会被覆盖。\n\n"
+        "示例：\n\n"
+        "  genreport init gongxinju-reports --agency 某市工业和信息化局 --slug gongxinju"
+    ),
+)
+def init_command(
+    directory: Annotated[
+        Path, typer.Argument(help="工作区目录（不存在则创建）", metavar="目录", show_default=False)
+    ],
+    agency: Annotated[str | None, typer.Option("--agency", help="机关全称，与报告标题一致")] = None,
+    slug: Annotated[
+        str, typer.Option("--slug", help="机关简称，用作文件名（建议用拼音）")
+    ] = DEFAULT_SLUG,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="第一个报告的年度", show_default="上一年"),
+    ] = None,
+) -> None:
+    if not re.fullmatch(r"[A-Za-z0-9_\-\u4e00-\u9fff]+", slug):
+        raise _usage_error(f"简称只能包含字母、数字、汉字、- 和 _，这里是“{slug}”")
+    first_year = year or dt.date.today().year - 1
+    if not 1990 <= first_year <= 2999:
+        raise _usage_error(f"年度应为四位数字，如 2024，这里是“{first_year}”")
+    for item in init_workspace(directory, first_year, agency, slug):
+        shown = escape(Workspace.display(item.path))
+        if item.created:
+            out.print(f"[green]已创建[/] {shown}")
+        else:
+            out.print(f"[yellow]已存在，未改动[/] {shown}")
+    out.print(
+        f"下一步：填写 {escape(Workspace.display(directory / 'inputs' / str(first_year)))}/{slug}.yaml，"
+        f"然后在 {escape(Workspace.display(directory))} 中运行 genreport check {first_year} "
+        f"和 genreport build {first_year}"
+    )
 
 
 def main() -> None:

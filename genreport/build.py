@@ -1,0 +1,321 @@
+"""Build stage: checked inputs → build/YEAR/<slug>.docx, .html, .md (and .pdf).
+
+For each input file: check it (errors stop that file unless ``force``), render the formats asked,
+write each output atomically. A small manifest in ``build/`` remembers, per input, a hash of what
+the outputs were made from (the input, the previous year's file the checks compare with, the
+templates and the tool itself) and the outputs' own hashes; an input whose hash and outputs are
+unchanged is skipped. Many files are built in parallel processes, one per core.
+
+Pure orchestration: no terminal. The CLI passes ``progress`` to hear about each file as it ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import Finding, has_errors
+from .output import write_atomic
+from .pipeline import check_files
+from .render import DEFAULT_FORMATS, FORMATS, Renderer
+from .render.docx import TemplateProblem
+from .render.pdf import PdfError, docx_to_pdf, require_soffice
+from .render.templates import Templates, templates_for
+from .workspace import YEAR, UsageError, Workspace, previous_year_file
+
+MANIFEST = ".genreport-manifest.json"
+MANIFEST_VERSION = 1
+#: Below this many files to build, worker processes cost more than they save.
+PARALLEL_FROM = 3
+
+
+class Status(str, Enum):
+    BUILT = "built"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    force: bool = False
+    jobs: int | None = None  # worker processes; None = one per core
+
+
+@dataclass
+class FileResult:
+    source: Path
+    file: str  # the input as the user sees it
+    status: Status
+    outputs: tuple[Path, ...] = ()
+    findings: list[Finding] = field(default_factory=list)
+    #: Built although the checks found errors (``--force``).
+    forced: bool = False
+    #: Why the file failed, when it was not its findings (a template, LibreOffice, the disk).
+    message: str | None = None
+    key: str = ""
+    digests: dict[str, str] = field(default_factory=dict)  # output path → sha256
+
+
+@dataclass
+class BuildResult:
+    results: list[FileResult]
+    build_dir: Path
+
+    def count(self, status: Status) -> int:
+        return sum(r.status is status for r in self.results)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Status.FAILED) == 0
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``"docx,html"`` → ``("docx", "html")``, in the canonical order; unknown names are errors."""
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    aliases = {"markdown": "md", "word": "docx", "htm": "html"}
+    names = [aliases.get(n, n) for n in names]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise UsageError(
+            f"--format 只能是 {','.join(FORMATS)} 中的一个或多个（用逗号分隔），这里是“{text}”"
+        )
+    return tuple(f for f in FORMATS if f in names)
+
+
+# --- what an output is made from ---------------------------------------------------------------
+
+
+@cache
+def tool_fingerprint() -> str:
+    """The version and the code: a changed renderer rebuilds even without a version bump."""
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        h.update(source.relative_to(package).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(source.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b"-"
+
+
+def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
+    h.update(_file_digest(path))
+    folder = path.resolve().parent.name
+    previous = previous_year_file(path, int(folder)) if YEAR.fullmatch(folder) else None
+    if previous is not None:
+        h.update(_file_digest(previous))
+    return h.hexdigest()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- manifest -----------------------------------------------------------------------------------
+
+
+class Manifest:
+    """build/.genreport-manifest.json: per input, its key and the outputs it produced."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.path = workspace.build / MANIFEST
+        self.entries: dict[str, dict[str, Any]] = {}
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            data = json.loads(self.path.read_text("utf-8"))
+            if data.get("version") == MANIFEST_VERSION:
+                self.entries = dict(data.get("inputs", {}))
+
+    def name(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.workspace.root.resolve()).as_posix()
+        except ValueError:
+            return path.resolve().as_posix()
+
+    def up_to_date(self, path: Path, key: str) -> tuple[Path, ...] | None:
+        """The outputs of ``path`` when they are current and untouched since written, else None."""
+        entry = self.entries.get(self.name(path))
+        if not entry or entry.get("key") != key:
+            return None
+        outputs = []
+        for name, digest in entry.get("outputs", {}).items():
+            output = self.workspace.root / name
+            if not output.is_file() or _sha256(output.read_bytes()) != digest:
+                return None
+            outputs.append(output)
+        return tuple(outputs) if outputs else None
+
+    def record(self, result: FileResult) -> None:
+        outputs = {self.name(Path(p)): d for p, d in result.digests.items()}
+        self.entries[self.name(result.source)] = {"key": result.key, "outputs": outputs}
+
+    def save(self) -> None:
+        data = {"version": MANIFEST_VERSION, "inputs": dict(sorted(self.entries.items()))}
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        write_atomic(self.path, text.encode("utf-8"))
+
+
+# --- one file -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: Path
+    file: str
+    build_dir: Path
+    template_dirs: tuple[Path, ...]
+    formats: tuple[str, ...]
+    force: bool
+    key: str
+    soffice: str | None
+
+
+_renderers: dict[tuple[Path, ...], Renderer] = {}
+
+
+def _renderer(dirs: tuple[Path, ...]) -> Renderer:
+    """One renderer per template set and process: templates are read and compiled once."""
+    if dirs not in _renderers:
+        _renderers[dirs] = Renderer(Templates(dirs))
+    return _renderers[dirs]
+
+
+def _build_one(job: _Job) -> FileResult:
+    checked = check_files([job.source])[0]
+    result = FileResult(job.source, job.file, Status.FAILED, findings=checked.findings, key=job.key)
+    report = checked.report
+    if report is None:
+        return result
+    if has_errors(checked.findings):
+        if not job.force:
+            return result
+        result.forced = True
+    try:
+        rendered = _renderer(job.template_dirs).render(report, job.formats)
+        if "pdf" in job.formats:
+            rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
+        folder = job.build_dir / str(report.year)
+        outputs = []
+        for fmt in job.formats:
+            target = folder / f"{report.slug}.{fmt}"
+            write_atomic(target, rendered[fmt])
+            result.digests[str(target)] = _sha256(rendered[fmt])
+            outputs.append(target)
+    except (TemplateProblem, PdfError, OSError) as exc:
+        result.message = str(exc)
+        return result
+    result.outputs = tuple(outputs)
+    result.status = Status.BUILT
+    return result
+
+
+def _executor(jobs: int) -> Executor:
+    """Worker processes; forkserver where there is one (never fork a threaded CLI)."""
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["genreport.build"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _run(jobs: list[_Job], workers: int) -> Iterable[FileResult]:
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        for job in jobs:
+            yield _build_one(job)
+        return
+    with _executor(min(workers, len(jobs))) as pool:
+        futures = [pool.submit(_build_one, job) for job in jobs]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+# --- many files -----------------------------------------------------------------------------------
+
+
+def build(
+    workspace: Workspace,
+    paths: list[Path],
+    options: BuildOptions | None = None,
+    progress: Callable[[FileResult], None] | None = None,
+) -> BuildResult:
+    """Build every file in ``paths``; ``progress`` hears about each file as it is done."""
+    options = options or BuildOptions()
+    soffice = require_soffice() if "pdf" in options.formats else None
+    templates = templates_for(workspace.templates)
+    templates_digest = templates.digest()
+    manifest = Manifest(workspace)
+    results: list[FileResult] = []
+    jobs: list[_Job] = []
+
+    def done(result: FileResult) -> None:
+        results.append(result)
+        if result.status is Status.BUILT:
+            manifest.record(result)
+        if progress is not None:
+            progress(result)
+
+    for path in paths:
+        key = input_key(path, templates_digest, options.formats)
+        file = Workspace.display(path)
+        current = None if options.force else manifest.up_to_date(path, key)
+        if current is not None:
+            done(FileResult(path, file, Status.SKIPPED, outputs=current, key=key))
+            continue
+        jobs.append(
+            _Job(
+                path,
+                file,
+                workspace.build,
+                templates.dirs,
+                options.formats,
+                options.force,
+                key,
+                soffice,
+            )
+        )
+    workers = options.jobs or os.cpu_count() or 1
+    try:
+        for result in _run(jobs, workers):
+            done(result)
+    finally:
+        if any(r.status is Status.BUILT for r in results):
+            manifest.save()
+    order = {path: i for i, path in enumerate(paths)}
+    results.sort(key=lambda r: order.get(r.source, len(order)))
+    return BuildResult(results, workspace.build)
+
+
+__all__ = [
+    "BuildOptions",
+    "BuildResult",
+    "FileResult",
+    "PdfError",
+    "Status",
+    "build",
+    "parse_formats",
+]
