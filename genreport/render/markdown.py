@@ -17,7 +17,8 @@ from .templates import MARKDOWN
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 #: What would start a block at the beginning of a paragraph: heading, list, quote, rule, fence.
-_BLOCK_START = re.compile(r"^(#|[-+=>]|\d+[.)](\s|$))")
+_BLOCK_START = re.compile(r"^(#|[-+=>])")
+_ORDERED_LIST = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
 #: ``<`` and ``&`` only need escaping where a renderer would read a tag or an entity; elsewhere
@@ -33,6 +34,7 @@ def md_text(value: object) -> Markup:
     text = _INLINE.sub(r"\\\1", text)
     if _BLOCK_START.match(text):
         text = "\\" + text
+    text = _ORDERED_LIST.sub(r"\1\\\2", text)
     return Markup(text)
 
 
