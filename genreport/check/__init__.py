@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..findings import Finding, sort_findings
 from ..model import Report
-from . import cross_year, dates, expressions, t2, t3, t4
+from . import cross_year, dates, expressions, narrative, t2, t3, t4
 from .base import Rule
 from .context import PreviousYear
 
@@ -21,8 +21,13 @@ RULES: tuple[Rule, ...] = (
     t4.r8_block_totals,
     cross_year.r11_r12_documents,
     t2.r13_rules_without_power,
+    narrative.r15_r16_narrative_counts,
+    narrative.r17_processing_fee,
     dates.r19_publication_year,
+    narrative.r19_narrative_year,
+    narrative.r21_required_content,
     dates.r22_deadline,
+    narrative.r23_copied_text,
     expressions.j1_expressions,
 )
 

@@ -124,7 +124,7 @@ def test_r22_deadline_depends_on_agency_type(name: str, expected: str) -> None:
 def test_j1_undefined_names_in_narrative_point_at_the_expression() -> None:
     hint = "可用的名称与输入文件的键相同，如 {{ 依申请公开.本年新收.总计 }}；正文中要写“{{”本身，请写成 {{ '{{' }}"
     assert lines("j1") == [
-        "11:8: 错误 J1 总体情况.依申请公开：表达式 {{ 依申请公开.办理结果.予以公开.合计 }} 无法求值"
+        "11:12: 错误 J1 总体情况.依申请公开：表达式 {{ 依申请公开.办理结果.予以公开.合计 }} 无法求值"
         f"（没有“合计”这一项）。{hint}",
         f"12:17: 错误 J1 存在的主要问题及改进情况：表达式 {{{{ 依申请 }}}} 无法求值（没有名为“依申请”的数据）。{hint}",
     ]
