@@ -1,0 +1,152 @@
+"""Who, which year, when, what kind of agency: read from the title, preface and signature."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .document import Loc, Paragraph
+from .normalize import restore, squash
+from .sections import TITLE, Sections, date_of, looks_like_agency
+
+_PERIOD = re.compile(r"统计期限(?:为|是)?自?((?:19|20)[0-9]{2})年1月1日")
+_PUBLISHED_AS = re.compile(
+    r"现(?:予以)?公布(?P<agency>[^，。,；]{2,40}?)(?P<year>(?:19|20)[0-9]{2})年度?政府信息公开工作年度报告"
+)
+_YEAR_OF_WORK = re.compile(r"((?:19|20)[0-9]{2})年度")
+_PLACE = re.compile(r"[省市县区州旗盟镇乡国]|自治")
+_RULE_MAKING_GOVERNMENT = re.compile(r"(省|自治区|直辖市|市|自治州)人民政府$")
+_NOT_CITY = re.compile(r"(县|区|旗|镇|乡|街道)")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A detected value and the source place it came from."""
+
+    value: str
+    loc: Loc
+    how: str  # 标题 / 前言 / 落款 / 统计期限 …
+
+
+def agency_candidates(sections: Sections) -> list[Found]:
+    found = []
+    if sections.title is not None:
+        match = TITLE.fullmatch(squash(sections.title.text))
+        if match and match["agency"]:
+            name = match["agency"].removesuffix("关于")
+            found.append(Found(name, sections.title.loc, "标题"))
+    for p in sections.before[:3]:
+        match = _PUBLISHED_AS.search(squash(p.text))
+        if match:
+            found.append(Found(match["agency"], p.loc, "前言"))
+    if len(sections.signature) == 2:
+        name = sections.signature[0]
+        found.append(Found(squash(name.text), name.loc, "落款"))
+    return found
+
+
+def year_candidates(sections: Sections) -> list[Found]:
+    found = []
+    if sections.title is not None:
+        match = TITLE.fullmatch(squash(sections.title.text))
+        if match:
+            found.append(Found(match["year"], sections.title.loc, "标题"))
+    for p in sections.before[:4]:
+        text = squash(p.text)
+        match = _PUBLISHED_AS.search(text)
+        if match:
+            found.append(Found(match["year"], p.loc, "前言"))
+        period = _PERIOD.search(text)
+        if period:
+            found.append(Found(period.group(1), p.loc, "统计期限"))
+    if not found:
+        for p in sections.before[:4]:
+            work = _YEAR_OF_WORK.search(squash(p.text))
+            if work:
+                found.append(Found(work.group(1), p.loc, "前言"))
+                break
+    return found
+
+
+def published_date(sections: Sections) -> tuple[dt.date, Loc] | None:
+    for p in reversed(sections.signature):
+        parts = date_of(p.text)
+        if parts:
+            try:
+                return dt.date(*parts), p.loc
+            except ValueError:
+                return None
+    return None
+
+
+def agency_type(agency: str) -> str:
+    """``XX市人民政府`` is a government; ``XX市人民政府办公室`` and everyone else a department."""
+    return "人民政府" if agency.endswith("人民政府") else "部门"
+
+
+def can_make_rules(agency: str, kind: str) -> bool | None:
+    """True for governments of a province, 设区的市 or 自治州; None when the name cannot tell."""
+    if kind != "人民政府":
+        return None
+    if not _RULE_MAKING_GOVERNMENT.search(agency):
+        return False
+    local = agency.removesuffix("人民政府")
+    return None if _NOT_CITY.search(local[-3:]) else True
+
+
+def has_place(agency: str) -> bool:
+    return _PLACE.search(agency) is not None
+
+
+# --- 信息处理费 ----------------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^。；;!！?？\n]+")
+_NONE = re.compile(r"(未|没有|无|不|均未|未曾)(收取|收)")
+_AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万?元)")
+_ZERO = re.compile(r"处理费(?:为|共|共计|合计|金额|总额)?[:：]?(0|零)(?:元)?")
+
+
+@dataclass(frozen=True)
+class Fee:
+    yuan: str  # digits in 元
+    loc: Loc
+    sentence: str
+    converted: bool = False  # stated in 万元
+
+
+def find_fee(paragraphs: list[Paragraph]) -> Fee | None:
+    for p in paragraphs:
+        text = restore(p.text)
+        for sentence in _SENTENCE.findall(text):
+            if "处理费" not in sentence:
+                continue
+            compact = squash(sentence)
+            if _NONE.search(compact) or _ZERO.search(compact):
+                return Fee("0", p.loc, sentence.strip())
+            amount = _AMOUNT.search(compact[compact.index("处理费") :])
+            if amount:
+                if amount.group(2) == "万元":
+                    yuan = Decimal(amount.group(1)) * 10000
+                    return Fee(_plain(yuan), p.loc, sentence.strip(), converted=True)
+                return Fee(amount.group(1), p.loc, sentence.strip())
+    return None
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text
+
+
+__all__ = [
+    "Found",
+    "agency_candidates",
+    "agency_type",
+    "can_make_rules",
+    "find_fee",
+    "has_place",
+    "looks_like_agency",
+    "published_date",
+    "year_candidates",
+]

@@ -1,0 +1,121 @@
+"""PDF reports → ``Document``, through pdfplumber.
+
+Ruled tables come from pdfplumber's table finder (merged cells arrive as one cell and empty
+positions). Text outside them becomes paragraphs, one per printed line; a line whose words stand
+apart in columns (an unruled table) becomes a row of cells. Page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from .document import Block, Cell, Document, Loc, Paragraph, Row, Table
+from .values import is_footer
+
+_LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
+_COLUMN_GAP = 1.5  # in font sizes: a wider gap between words separates cells
+
+
+def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells(line: list[dict[str, Any]]) -> list[str]:
+    cells: list[str] = []
+    previous: dict[str, Any] | None = None
+    for word in line:
+        size = max(word["bottom"] - word["top"], 1.0)
+        if previous is None or word["x0"] - previous["x1"] > _COLUMN_GAP * size:
+            cells.append(word["text"])
+        else:
+            gap = word["x0"] - previous["x1"]
+            cells[-1] += (" " if gap > size * 0.25 else "") + word["text"]
+        previous = word
+    return cells
+
+
+class _PdfReader:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.blocks: list[Block] = []
+        self.tables = 0
+        self.loose_rows: list[Row] = []
+
+    def flush_rows(self) -> None:
+        if self.loose_rows:
+            self.blocks.append(Table(tuple(self.loose_rows), self.loose_rows[0].loc))
+            self.loose_rows = []
+
+    def page(self, number: int, page: Any) -> None:
+        found = page.find_tables()
+        boxes = [t.bbox for t in found]
+        items: list[tuple[float, Any]] = [(t.bbox[1], t) for t in found]
+        words = [w for w in page.extract_words(keep_blank_chars=False) if not _inside(w, boxes)]
+        items.extend((line[0]["top"], line) for line in _lines(words))
+        items.sort(key=lambda item: item[0])
+        line_number = 0
+        for _, item in items:
+            if isinstance(item, list):
+                line_number += 1
+                self.line(number, line_number, item)
+            else:
+                self.flush_rows()
+                self.table(number, item)
+        self.flush_rows()
+
+    def line(self, page: int, number: int, words: list[dict[str, Any]]) -> None:
+        loc = Loc(where=f"第 {page} 页第 {number} 行")
+        cells = _cells(words)
+        text = "".join(cells) if len(cells) == 1 else " ".join(cells)
+        if is_footer(text):
+            return
+        if len(cells) >= 3:  # words in columns: a row of an unruled table
+            if not self.loose_rows:
+                self.tables += 1
+            self.loose_rows.append(
+                Row(tuple(Cell(c, loc) for c in cells), loc, self.tables - 1, False)
+            )
+            return
+        self.flush_rows()
+        self.blocks.append(Paragraph(text, loc))
+
+    def table(self, page: int, table: Any) -> None:
+        self.tables += 1
+        number = self.tables
+        rows = []
+        for r, cells in enumerate(table.extract()):
+            built = []
+            for c, text in enumerate(cells):
+                loc = Loc(where=f"第 {page} 页第 {number} 个表格第 {r + 1} 行第 {c + 1} 列")
+                if text is None:
+                    built.append(Cell("", loc, origin=False))
+                else:
+                    lines = [x.strip() for x in str(text).splitlines() if x.strip()]
+                    built.append(Cell("".join(lines), loc))
+            row_loc = Loc(where=f"第 {page} 页第 {number} 个表格第 {r + 1} 行")
+            rows.append(Row(tuple(built), row_loc, number - 1, True))
+        if rows:
+            self.blocks.append(Table(tuple(rows), rows[0].loc))
+
+
+def read_pdf(path: Path, file: str) -> Document:
+    reader = _PdfReader(file)
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            reader.page(number, page)
+    return Document(file, tuple(reader.blocks))

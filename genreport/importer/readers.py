@@ -1,0 +1,67 @@
+"""A report file → ``Document``, by its suffix. The only module of the import that reads files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypandoc
+
+from ..findings import Finding
+from .document import Document, Loc
+from .read_pandoc import read_pandoc_json
+from .read_pdf import read_pdf
+from .read_text import read_text
+from .rules import ERROR, finding
+
+SUFFIXES = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(Exception):
+    def __init__(self, item: Finding) -> None:
+        super().__init__(item.message)
+        self.finding = item
+
+
+def _fail(file: str, message: str) -> ReadError:
+    return ReadError(finding(file, Loc(where="文件"), "I1", ERROR, message))
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 (with or without BOM), else GB18030, which Chinese Windows tools still write."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _fail(file, "文件既不是 UTF-8 也不是 GBK 编码的文本，无法读取")
+
+
+def read_document(path: Path, file: str) -> Document:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _fail(file, f"不支持“{path.suffix or '无扩展名'}”文件；可导入 {'、'.join(SUFFIXES)}")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _fail(file, "文件不存在") from None
+    except OSError as exc:
+        raise _fail(file, f"文件无法读取：{exc.strerror}") from None
+    if size > MAX_BYTES:
+        raise _fail(file, f"文件过大（{size // 1024 // 1024} MiB），不像是一份年度报告")
+    if size == 0:
+        raise _fail(file, "文件是空的")
+    try:
+        if suffix in (".txt", ".md"):
+            return read_text(decode(path.read_bytes(), file), file)
+        if suffix == ".pdf":
+            return read_pdf(path, file)
+        source = "html" if suffix in (".html", ".htm") else "docx"
+        data = pypandoc.convert_file(str(path), "json", format=source)
+        return read_pandoc_json(data, file)
+    except ReadError:
+        raise
+    except RuntimeError as exc:  # pandoc's own complaint about a broken file
+        raise _fail(file, f"pandoc 无法读取这个文件（{str(exc).strip()[:200]}）") from None
+    except Exception as exc:  # a damaged PDF or Word file: say so, never crash
+        raise _fail(file, f"无法读取这个文件（{type(exc).__name__}: {str(exc)[:200]}）") from None

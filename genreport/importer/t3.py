@@ -1,0 +1,403 @@
+"""Table T3 (三、收到和处理政府信息公开申请情况): each row found by its label, wherever it is.
+
+Rows are read in source order from every table of the report. A row's numbers are taken by the
+header's columns when the table keeps column positions and the row fits them; otherwise in order:
+seven numbers are the six applicant columns and the stated 总计. Fewer or more numbers, blanks and
+“/” are kept as findings, never silently filled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..check.cells import t3_cell
+from ..layout import APPLICANT_COLUMNS, RESULTS, RESULTS_TOTAL, T3_COLUMNS, T3_GROUPS, T3_ROWS
+from .document import Cell, Loc, Row
+from .labels import (
+    T3_HEADER_WORDS,
+    Match,
+    canon,
+    is_t3_note,
+    match_t3,
+    printed_label,
+    segments,
+    t3_column,
+)
+from .notes import Notes, YamlPath
+from .rows import Slot, SplitRow, split_row
+from .rules import ERROR, INFO, WARNING
+from .values import Kind, Value, is_count
+
+ROOT = "依申请公开"
+Key = tuple[str, ...]
+ROW_BY_KEY = {row.key: row for row in T3_ROWS}
+TOTAL_INDEX = len(APPLICANT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class RowData:
+    values: tuple[int, ...]  # the six applicant columns
+    total: int | None  # the 总计 cell as printed, None when the row printed none
+    loc: Loc
+
+
+@dataclass
+class T3Data:
+    rows: dict[Key, RowData] = field(default_factory=dict)
+
+
+def path_of(key: Key) -> YamlPath:
+    return (ROOT, *key)
+
+
+def _label(key: Key) -> str:
+    return printed_label(ROW_BY_KEY[key])
+
+
+class T3Reader:
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.data = T3Data()
+        self.group_rows: dict[str, tuple[SplitRow, str]] = {}
+        self.headers: dict[int, dict[int, int]] = {}
+        self.data_seen: set[int] = set()
+        self.missing_reported: set[tuple[int, int]] = set()
+        self.group: str | None = None
+        self.pending_key: Key | None = None
+        self.pending_text = ""
+        self.loose: tuple[Key, Loc, str] | None = None  # reported unless the next line completes it
+
+    # --- rows -----------------------------------------------------------------------------------
+
+    def feed(self, row: Row) -> None:
+        split = split_row(row)
+        for footer in split.footers:
+            self.notes.add(None, footer.loc, "I9", INFO, f"表格中的页脚「{footer.text}」已略去")
+        if split.is_empty:
+            return
+        if self.completes_loose(split):
+            return
+        self.flush_loose()
+        if not split.values and self.header(row, split):
+            return
+        key, match, decisive = self.resolve(split)
+        if key is None and match is not None and match.target.kind == "group" and split.values:
+            group = match.target.group
+            assert group is not None
+            self.group_rows.setdefault(group, (split, decisive))
+            self.pending_key, self.pending_text = None, ""
+            return
+        if not split.values:
+            if key is not None:
+                self.pending_key, self.pending_text = key, ""
+            elif match is None:
+                self.pending_text += split.label_text.replace(" ", "")
+            return
+        if key is None and not split.labels and self.pending_key is not None:
+            key, match, decisive = self.pending_key, None, _label(self.pending_key)
+        self.pending_key, self.pending_text = None, ""
+        if key is None:
+            shown = " ".join(s.cell.text or "（空）" for s in split.values)
+            what = (
+                f"标签「{split.label_text}」无法对应表三的任何一行" if split.labels else "没有标签"
+            )
+            self.notes.add(
+                None,
+                split.row.loc,
+                "I9",
+                WARNING,
+                f"表三中这一行的数（{shown}）{what}，无法判断属于哪一行，已略去",
+            )
+            return
+        self.data_seen.add(row.table)
+        self.assign(key, split, match, decisive)
+
+    def header(self, row: Row, split: SplitRow) -> bool:
+        columns = [(i, t3_column(c.text)) for i, c in enumerate(row.cells)]
+        found = [(i, col) for i, col in columns if col is not None]
+        words = any(canon(c.text) in T3_HEADER_WORDS or is_t3_note(c.text) for c in split.labels)
+        if len(found) < 2 and not words:
+            return False
+        if row.table in self.data_seen:  # a repeated header: the table was split
+            self.headers.pop(row.table, None)
+            self.data_seen.discard(row.table)
+        if row.positional:
+            mapping = self.headers.setdefault(row.table, {})
+            for i, col in found:
+                mapping[i] = col
+        return True
+
+    def resolve(self, split: SplitRow) -> tuple[Key | None, Match | None, str]:
+        """The row key a label stands for, the match that decided it, and the printed segment."""
+        attempts = []
+        if self.pending_text and split.labels:
+            attempts.append(
+                self.pending_text + split.labels[0].text + "".join(c.text for c in split.labels[1:])
+            )
+        attempts.append("".join(c.text for c in split.labels))
+        best: tuple[Key | None, Match | None, str] = (None, None, "")
+        for text in attempts:
+            key: Key | None = None
+            last: Match | None = None
+            decisive = ""
+            group = self.group
+            for segment in segments(text):
+                match = match_t3(segment, group)
+                if match is None or match.target.kind == "results":
+                    continue
+                last, decisive = match, segment.text
+                if match.target.kind == "group":
+                    group, key = match.target.group, None
+                else:
+                    assert match.target.row is not None
+                    key = match.target.row.key
+                    group = match.target.row.group or group
+            if last is not None:
+                self.group = group
+                return key, last, decisive
+            best = (key, last, decisive)
+        return best
+
+    def completes_loose(self, split: SplitRow) -> bool:
+        """A label-only line that ends the label of the row before (a label broken over lines)."""
+        if self.loose is None or split.values or not split.labels:
+            return False
+        key, _, decisive = self.loose
+        joined = segments(decisive + split.label_text)
+        if joined and joined[-1].core == segments(ROW_BY_KEY[key].label)[-1].core:
+            self.loose = None
+            return True
+        return False
+
+    def flush_loose(self) -> None:
+        if self.loose is None:
+            return
+        key, loc, decisive = self.loose
+        self.loose = None
+        self.notes.add(
+            path_of(key),
+            loc,
+            "I5",
+            WARNING,
+            f"标签「{decisive}」与标准格式的「{_label(key)}」不完全相同，按后者导入",
+            t3_cell(key),
+        )
+
+    # --- values ---------------------------------------------------------------------------------
+
+    def assign(self, key: Key, split: SplitRow, match: Match | None, decisive: str) -> None:
+        loc = split.labels[0].loc if split.labels else split.row.loc
+        if key in self.data.rows:
+            first = self.data.rows[key].loc
+            self.notes.add(
+                path_of(key),
+                loc,
+                "I3",
+                WARNING,
+                f"表三「{_label(key)}」一行出现了两次（另一次在{first.describe()}）；按第一次导入",
+                t3_cell(key),
+            )
+            return
+        if match is not None and not match.exact:
+            self.loose = (key, loc, decisive)
+        slots = self.positional(key, split) or self.in_order(key, split)
+        values = [self.value(key, col, slot) for col, slot in enumerate(slots[:TOTAL_INDEX])]
+        total = self.value(key, TOTAL_INDEX, slots[TOTAL_INDEX]) if slots[TOTAL_INDEX] else None
+        self.data.rows[key] = RowData(tuple(values), total, loc)
+
+    def positional(self, key: Key, split: SplitRow) -> list[Slot | None] | None:
+        """The seven cells by the header's columns, when the row's numbers sit under them."""
+        row = split.row
+        mapping = self.headers.get(row.table) if row.positional else None
+        if not mapping or len(mapping) < 3 or not split.values:
+            return None
+        if any(slot.index not in mapping for slot in split.values if slot.value.is_value):
+            return None
+        by_index = {s.index: s for s in split.values}
+        columns = {col: i for i, col in mapping.items()}
+        slots: list[Slot | None] = []
+        for col in range(len(T3_COLUMNS)):
+            index = columns.get(col)
+            if index is None:
+                slots.append(None)
+                if col != TOTAL_INDEX:
+                    self.missing_column(split, col)
+                    self.notes.comment(path_of(key), f"原表没有「{T3_COLUMNS[col]}」列，按 0 导入")
+                continue
+            cell = row.cells[index] if index < len(row.cells) else None
+            slot = by_index.get(index)
+            if slot is None and cell is not None:
+                slot = Slot(index, cell, _blank())
+            slots.append(slot or Slot(index, _empty_cell(split), _blank()))
+        return slots
+
+    def missing_column(self, split: SplitRow, col: int) -> None:
+        name = T3_COLUMNS[col]
+        if (split.row.table, col) not in self.missing_reported:
+            self.missing_reported.add((split.row.table, col))
+            self.notes.add(
+                None,
+                split.row.loc,
+                "I6",
+                WARNING,
+                f"表三的这张表的表头没有「{name}」列，各行的「{name}」按 0 导入",
+            )
+
+    def in_order(self, key: Key, split: SplitRow) -> list[Slot | None]:
+        slots: list[Slot | None] = list(split.values)
+        n = len(slots)
+        where = f"表三「{_label(key)}」一行"
+        loc = split.values[0].cell.loc
+        if n > len(T3_COLUMNS):
+            extra = split.values[: n - len(T3_COLUMNS)]
+            shown = "、".join(f"「{s.cell.text or '空白'}」" for s in extra)
+            harmless = all(
+                s.value.kind is Kind.BLANK or s.value.text.strip("0") == "" for s in extra
+            )
+            self.notes.add(
+                path_of(key),
+                loc,
+                "I6",
+                INFO if harmless else WARNING,
+                f"{where}有 {n} 个数，比 7 列（6 列 + 总计）多 {n - 7} 个；"
+                f"按最后 7 个导入，略去了最前面的{shown}",
+                t3_cell(key),
+            )
+            return slots[n - len(T3_COLUMNS) :]
+        if n == len(T3_COLUMNS):
+            return slots
+        if n == len(APPLICANT_COLUMNS):
+            self.notes.add(
+                path_of(key),
+                loc,
+                "I6",
+                WARNING,
+                f"{where}只有 6 个数（应为 6 列 + 总计）；按「{'、'.join(APPLICANT_COLUMNS)}」"
+                "的顺序导入，总计视为未印",
+                t3_cell(key),
+            )
+            return [*slots, None]
+        self.notes.add(
+            path_of(key),
+            loc,
+            "I6",
+            ERROR,
+            f"{where}只有 {n} 个数，少于 6 列，无法确定各属哪一列；按顺序导入前 {n} 列，"
+            "其余各列按 0 导入，请对照原表核对",
+            t3_cell(key),
+        )
+        return [*slots, *([None] * (len(T3_COLUMNS) - n - 1)), None]
+
+    def value(self, key: Key, col: int, slot: Slot | None) -> int:
+        column = T3_COLUMNS[col]
+        if slot is None:
+            return 0
+        if is_count(slot.value):
+            return int(slot.value.text)
+        where = f"表三「{_label(key)}」的「{column}」列"
+        if slot.value.kind is Kind.BLANK:
+            problem = "为空白"
+        elif slot.value.kind is Kind.MARKER:
+            problem = f"印的是“{slot.value.text}”"
+        else:
+            problem = f"是“{slot.value.text}”，不是整数"
+        self.notes.add(
+            (*path_of(key), column),
+            slot.cell.loc,
+            "I4",
+            WARNING,
+            f"{where}{problem}，按 0 导入",
+            t3_cell(key, column),
+        )
+        return 0
+
+    # --- the table ------------------------------------------------------------------------------
+
+    def finish(self, where: Loc) -> T3Data | None:
+        self.flush_loose()
+        if not self.data.rows and not self.group_rows:
+            return None
+        for group, (split, decisive) in self.group_rows.items():
+            self.group_row(group, split, decisive)
+        found = set(self.data.rows)
+        for row in T3_ROWS:
+            if row.key in found:
+                continue
+            if row.key == RESULTS_TOTAL:
+                self.notes.add(
+                    path_of((RESULTS,)),
+                    where,
+                    "I3",
+                    INFO,
+                    "表三没有找到「（七）总计」一行；总计将按各项办理结果计算",
+                )
+                continue
+            if row.group == "其他处理" and "其他处理" in self.group_rows:
+                continue  # reported with the 2019 single row
+            self.notes.add(
+                path_of(row.key),
+                where,
+                "I3",
+                WARNING,
+                f"表三没有找到「{printed_label(row)}」一行，按 0 导入",
+                t3_cell(row.key),
+            )
+            self.data.rows[row.key] = RowData((0,) * TOTAL_INDEX, None, where)
+        return self.data
+
+    def group_row(self, group: str, split: SplitRow, decisive: str) -> None:
+        subs = [(RESULTS, group, name) for name, _ in T3_GROUPS[group][1]]
+        group_label = T3_GROUPS[group][0]
+        loc = split.labels[0].loc if split.labels else split.row.loc
+        if any(k in self.data.rows for k in subs):
+            self.notes.add(
+                None,
+                loc,
+                "I7",
+                INFO,
+                f"表三「{decisive}」一行印了小计（标准格式中（三）至（六）没有小计行），已略去",
+            )
+            return
+        if group != "其他处理":
+            self.notes.add(
+                path_of((RESULTS, group)),
+                loc,
+                "I3",
+                ERROR,
+                f"表三「{group_label}」只有一行合计、没有分项，无法分到各小项；各小项按 0 导入，"
+                "请对照原表填写",
+            )
+            for key in subs:
+                self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
+            return
+        target = (RESULTS, group, "其他")
+        self.assign(target, split, None, decisive)
+        self.flush_loose()
+        others = "」「".join(label for _, label in T3_GROUPS[group][1][:2])
+        self.notes.add(
+            path_of(target),
+            loc,
+            "I7",
+            WARNING,
+            f"表三只有一行「{group_label}」（2019 年格式的遗留，R20）：这一行的数按「3.其他」导入，"
+            f"「{others}」按 0 导入",
+            t3_cell(target),
+        )
+        for key in subs[:2]:
+            self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
+            self.notes.comment(path_of(key), "原表（2019 年格式）没有这一行，按 0 导入")
+
+
+def _blank() -> Value:
+    return Value(Kind.BLANK, "")
+
+
+def _empty_cell(split: SplitRow) -> Cell:
+    return Cell("", split.row.loc)
+
+
+def read_t3(rows: list[Row], notes: Notes, where: Loc) -> T3Data | None:
+    reader = T3Reader(notes)
+    for row in rows:
+        reader.feed(row)
+    return reader.finish(where)
