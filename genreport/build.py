@@ -30,9 +30,8 @@ from .findings import Finding, has_errors
 from .output import write_atomic
 from .pipeline import check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
-from .render.docx import TemplateProblem
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
-from .render.templates import Templates, templates_for
+from .render.templates import TemplateProblem, Templates, templates_for
 from .workspace import YEAR, UsageError, Workspace, previous_year_file
 
 MANIFEST = ".genreport-manifest.json"
@@ -184,20 +183,27 @@ class _Job:
     file: str
     build_dir: Path
     template_dirs: tuple[Path, ...]
+    templates_digest: str
     formats: tuple[str, ...]
     force: bool
     key: str
     soffice: str | None
 
 
-_renderers: dict[tuple[Path, ...], Renderer] = {}
+_renderers: dict[tuple[tuple[Path, ...], str], Renderer] = {}
 
 
-def _renderer(dirs: tuple[Path, ...]) -> Renderer:
-    """One renderer per template set and process: templates are read and compiled once."""
-    if dirs not in _renderers:
-        _renderers[dirs] = Renderer(Templates(dirs))
-    return _renderers[dirs]
+def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
+    """One renderer per template set and process: templates are read and compiled once.
+
+    Keyed by the templates' contents too, so a long-lived process never renders with a template
+    that has since changed on disk.
+    """
+    key = (dirs, digest)
+    if key not in _renderers:
+        _renderers.clear()
+        _renderers[key] = Renderer(Templates(dirs))
+    return _renderers[key]
 
 
 def _build_one(job: _Job) -> FileResult:
@@ -211,7 +217,7 @@ def _build_one(job: _Job) -> FileResult:
             return result
         result.forced = True
     try:
-        rendered = _renderer(job.template_dirs).render(report, job.formats)
+        rendered = _renderer(job.template_dirs, job.templates_digest).render(report, job.formats)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
         folder = job.build_dir / str(report.year)
@@ -292,6 +298,7 @@ def build(
                 file,
                 workspace.build,
                 templates.dirs,
+                templates_digest,
                 options.formats,
                 options.force,
                 key,

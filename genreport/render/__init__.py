@@ -11,15 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Report
+from ..narrative import _explain
 from ..templating import make_environment
 from .context import ReportView, build_view
 from .docx import render_docx
 from .html import render_html
 from .markdown import md_text, render_markdown
-from .templates import DOCX, Templates, templates_for
+from .templates import DOCX, TemplateProblem, Templates, templates_for
 
 #: Formats rendered in-process, in the order they are written.
 TEXT_FORMATS = ("html", "md")
@@ -61,11 +63,30 @@ class Renderer:
         outputs: dict[str, bytes] = {}
         if "docx" in formats or "pdf" in formats:
             outputs["docx"] = render_docx(view, self.docx_template, published)
-        if "html" in formats:
-            outputs["html"] = render_html(view, self.env).encode("utf-8")
-        if "md" in formats:
-            outputs["md"] = render_markdown(view, self.env).encode("utf-8")
+        try:
+            if "html" in formats:
+                outputs["html"] = render_html(view, self.env).encode("utf-8")
+            if "md" in formats:
+                outputs["md"] = render_markdown(view, self.env).encode("utf-8")
+        except TemplateError as exc:
+            raise TemplateProblem(_where(exc, self.templates)) from exc
         return outputs
+
+
+def _where(exc: TemplateError, templates: Templates) -> str:
+    """Which template and line failed: syntax errors carry it, runtime errors are in the traceback
+    (Jinja rewrites it so that frames point at template lines)."""
+    file = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    folders = tuple(str(d) for d in templates.dirs)
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith(folders):
+            file, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    at = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
+    return f"{at}模板无法套用：{_explain(exc)}"
 
 
 def renderer_for(workspace_templates: Path | None) -> Renderer:

@@ -17,10 +17,7 @@ from jinja2 import TemplateError
 from ..templating import make_environment
 from .context import ReportView
 from .docx_package import normalize
-
-
-class TemplateProblem(Exception):
-    """A template that cannot render (a user's edited template, usually): say where and why."""
+from .templates import TemplateProblem
 
 
 def render_docx(view: ReportView, template: Path | bytes, published: dt.date) -> bytes:

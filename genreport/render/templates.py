@@ -20,6 +20,10 @@ TABLE_MACROS = "_table.html.j2"
 NAMES = (DOCX, HTML, MARKDOWN, TABLE_MACROS)
 
 
+class TemplateProblem(Exception):
+    """A template that cannot render (usually one a user edited): says which, where and why."""
+
+
 @dataclass(frozen=True)
 class Templates:
     dirs: tuple[Path, ...]  # searched in order
@@ -47,5 +51,5 @@ def templates_for(workspace_templates: Path | None) -> Templates:
         and workspace_templates.is_dir()
         and workspace_templates.resolve() != DEFAULTS
     ):
-        dirs.insert(0, workspace_templates)
+        dirs.insert(0, workspace_templates.resolve())
     return Templates(tuple(dirs))
