@@ -116,7 +116,9 @@ STYLES = (
     _style(
         "Normal",
         "Normal",
-        f'<w:widowControl w:val="0"/>{_FIXED}{_INDENT_2}<w:jc w:val="both"/>',
+        # No punctuation hanging into the margin: the text block stays 156 mm wide.
+        f'<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>{_FIXED}{_INDENT_2}'
+        '<w:jc w:val="both"/>',
         f'{_fonts(FANGSONG)}<w:kern w:val="2"/>{_size(BODY_SIZE)}'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>',
         based_on=None,
