@@ -30,6 +30,7 @@ from .scan import (
     PREFACE,
     PROBLEMS,
     Passage,
+    mask,
     passages,
     section_passages,
     sentence_bounds,
@@ -45,7 +46,7 @@ _NOT_WORDS = re.compile(r"[^\w#]|_")
 
 def normalise(text: str) -> str:
     """Words only: numbers and expressions as ``#``, no punctuation or spaces."""
-    return _NOT_WORDS.sub("", _NUMBER.sub("#", text))
+    return _NOT_WORDS.sub("", _NUMBER.sub("#", mask(text)))
 
 
 def shingles(text: str) -> set[str]:

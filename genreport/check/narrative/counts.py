@@ -32,7 +32,7 @@ def _contradiction(report: Report, mention: Mention) -> Finding | None:
     if said in [v for _, v in candidates]:
         return None
     rule = "R15"
-    if mention.target.name.startswith("本年新收") and said and not any(v for _, v in candidates):
+    if mention.target.name.startswith("本年新收") and said and candidates[0][1] == 0:
         rule = "R16"
     return mention.passage.finding(
         report,

@@ -22,7 +22,9 @@ _PERIOD = re.compile(
     rf"{_YEAR}\s*1\s*月\s*1\s*日\s*起?\s*[至到—\-~－]\s*(?:{_YEAR}\s*)?12\s*月\s*31\s*日\s*止?"
 )
 _TITLE = re.compile(rf"{_YEAR}\s*度?\s*的?\s*政府信息公开工作\s*(?:年度|情况)?\s*报告")
-_HERE_FOLLOWS = re.compile(rf"现将[^。；;]{{0,30}}?{_YEAR}\s*度?[^。；;]{{0,30}}?报告如下")
+_HERE_FOLLOWS = re.compile(
+    rf"现将[^。；;]{{0,30}}?{_YEAR}\s*度?[^。；;]{{0,30}}?(?:报告|公布|发布)如下"
+)
 _PRESENTS = re.compile("现将|现公布|现予公布|予以公布|本报告|特此|编制")
 _ABOUT_ANOTHER = re.compile("上年|上一年|去年|以往|整改|问题|通知|关于|针对|对照")
 
