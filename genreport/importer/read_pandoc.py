@@ -155,5 +155,8 @@ class _PandocReader:
 def read_pandoc_json(data: str, file: str) -> Document:
     ast = json.loads(data)
     reader = _PandocReader(file)
+    title = ast.get("meta", {}).get("title")
+    if title and title.get("t") == "MetaInlines":  # Word's “Title” style lands in the metadata
+        reader.blocks.append(Paragraph(inline_text(title["c"]).strip(), Loc(where="标题"), 1))
     reader.walk(ast.get("blocks", []))
     return Document(file, tuple(reader.blocks))

@@ -7,14 +7,21 @@ over lines); ``|`` after every cell, one cell per line (from HTML copies); and M
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 
 from .document import Block, Cell, Document, Loc, Paragraph, Row, Table
+
+#: Parses an HTML fragment (a ``<table>`` inside Markdown) into tables; readers pass pandoc's.
+HtmlTables = Callable[[str], list[Table]]
 
 _PIPE_CELL = re.compile(r"^(?P<text>.*?)\s*\|(?P<more>(?:\s*\|)*)\s*$")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _ARTIFACTS = re.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _is_md_row(line: str) -> bool:
@@ -36,9 +43,10 @@ def _indent(line: str) -> int:
 
 
 class _TextReader:
-    def __init__(self, text: str, file: str) -> None:
+    def __init__(self, text: str, file: str, html_tables: HtmlTables | None) -> None:
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.file = file
+        self.html_tables = html_tables
         self.blocks: list[Block] = []
         self.tables = 0
 
@@ -61,6 +69,8 @@ class _TextReader:
             line = lines[i]
             if not line.strip():
                 i += 1
+            elif self.html_tables and line.lstrip().lower().startswith("<table"):
+                i = self.html_table(i)
             elif _is_md_row(line):
                 i = self.markdown(i)
             elif _is_pipe_line(line):
@@ -72,8 +82,36 @@ class _TextReader:
                 i += 1
         return Document(self.file, tuple(self.blocks))
 
+    def html_table(self, i: int) -> int:
+        """A ``<table>`` inside Markdown (as genreport's own Markdown writes merged cells)."""
+        end = i
+        while end < len(self.lines) and "</table>" not in self.lines[end].lower():
+            end += 1
+        assert self.html_tables is not None
+        for table in self.html_tables("\n".join(self.lines[i : end + 1])):
+            index = self.tables
+            self.tables += 1
+            rows = tuple(
+                Row(
+                    tuple(Cell(c.text, _moved(c.loc, i + 1), c.origin) for c in row.cells),
+                    _moved(row.loc, i + 1),
+                    index,
+                    row.positional,
+                )
+                for row in table.rows
+            )
+            if rows:
+                self.blocks.append(Table(rows, rows[0].loc))
+        return end + 1
+
     def paragraph(self, i: int) -> None:
         raw = _ARTIFACTS.sub("", self.lines[i])
+        if self.html_tables and _TAG.search(raw):  # inline HTML in Markdown: <p>, <br>
+            parts = html.unescape(_TAG.sub("", _BREAK.sub("\n", raw))).split("\n")
+            for part in parts:
+                if part.strip():
+                    self.blocks.append(Paragraph(part.strip(), Loc(i + 1, 1)))
+            return
         text = raw.strip(" \u3000\t")
         if not text:
             return
@@ -198,5 +236,11 @@ class _TextReader:
         self.table(rows, positional=True)
 
 
-def read_text(text: str, file: str) -> Document:
-    return _TextReader(text, file).read()
+def _moved(loc: Loc, line: int) -> Loc:
+    """A place inside an HTML table of a Markdown file: the line the table starts on, and which cell."""
+    return Loc(where=f"第 {line} 行起的表格{loc.where.split('个表格', 1)[-1]}")
+
+
+def read_text(text: str, file: str, html_tables: HtmlTables | None = None) -> Document:
+    """``html_tables`` (Markdown only) reads ``<table>`` blocks; without it they stay text."""
+    return _TextReader(text, file, html_tables).read()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pypandoc
 
 from ..findings import Finding
-from .document import Document, Loc
+from .document import Document, Loc, Table
 from .read_pandoc import read_pandoc_json
 from .read_pdf import read_pdf
 from .read_text import read_text
@@ -37,6 +37,12 @@ def decode(data: bytes, file: str) -> str:
     raise _fail(file, "文件既不是 UTF-8 也不是 GBK 编码的文本，无法读取")
 
 
+def html_tables(fragment: str) -> list[Table]:
+    """The tables of an HTML fragment, through pandoc (for ``<table>`` inside Markdown)."""
+    data = pypandoc.convert_text(fragment, "json", format="html")
+    return read_pandoc_json(data, "").tables
+
+
 def read_document(path: Path, file: str) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -52,8 +58,10 @@ def read_document(path: Path, file: str) -> Document:
     if size == 0:
         raise _fail(file, "文件是空的")
     try:
-        if suffix in (".txt", ".md"):
+        if suffix == ".txt":
             return read_text(decode(path.read_bytes(), file), file)
+        if suffix == ".md":
+            return read_text(decode(path.read_bytes(), file), file, html_tables)
         if suffix == ".pdf":
             return read_pdf(path, file)
         source = "html" if suffix in (".html", ".htm") else "docx"

@@ -91,6 +91,17 @@ def match_heading(paragraph: Paragraph, after: int) -> Heading | None:
     return None
 
 
+_SIGNED = re.compile(r"(?P<name>.*?)(?P<date>(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)")
+
+
+def signature_in_one(text: str) -> tuple[str, str] | None:
+    """``某局2024年1月18日`` (name and date in one line, as HTML spans join): (name, date)."""
+    match = _SIGNED.fullmatch(squash(text))
+    if match and looks_like_agency(match["name"]):
+        return match["name"], match["date"]
+    return None
+
+
 def date_of(text: str) -> tuple[int, int, int] | None:
     text = squash(text)
     match = _DATE.fullmatch(text)
@@ -159,6 +170,13 @@ def _take_signature(result: Sections) -> None:
         return
     paragraphs = result.parts[last]
     for i in range(len(paragraphs) - 1, max(len(paragraphs) - 5, -1), -1):
+        joined = signature_in_one(paragraphs[i].text)
+        if joined:
+            loc = paragraphs[i].loc
+            result.signature = [Paragraph(joined[0], loc), Paragraph(joined[1], loc)]
+            result.dropped.extend(paragraphs[i + 1 :])
+            result.parts[last] = paragraphs[:i]
+            return
         if date_of(paragraphs[i].text):
             start = i
             name = paragraphs[i - 1] if i > 0 else None
