@@ -173,10 +173,16 @@ def _other_agency(report: Report, passage: Passage) -> Iterator[Finding]:
 
 
 def _other_years(report: Report, passage: Passage) -> Iterator[Finding]:
-    """ "2021年，我局…" in a 2023 report: two years or more off, not last year's comparison."""
-    for match in _SELF.finditer(passage.flat):
+    """A sentence opening "2021年，我局…" in a 2023 report: two or more years off.
+
+    Only where a copied report's year sits, at the start of a sentence: "沿用2020年我局建立的制度"
+    is history, not a leftover. Last year and next year are normal in any report.
+    """
+    flat = passage.flat
+    for match in _SELF.finditer(flat):
         year = int(match.group(1))
-        if abs(year - report.year) <= 1:
+        opens = flat[sentence_bounds(flat, match.start())[0] : match.start()].strip() == ""
+        if abs(year - report.year) <= 1 or not opens:
             continue
         yield passage.finding(
             report,

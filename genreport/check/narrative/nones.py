@@ -59,5 +59,7 @@ def none_statements(passage: Passage, year: int) -> Iterator[NoneStatement]:
             for what, pattern in (("行政复议", "复议"), ("行政诉讼", "诉讼|起诉")):
                 if re.search(pattern, clause):
                     yield NoneStatement(passage, match.start(), end, what)
-        elif "申请" in clause[:30] and (passage.key == "依申请公开" or _GI_CONTEXT.search(clause)):
+        elif re.search("申请(?!人)", clause[:30]) and (
+            passage.key == "依申请公开" or _GI_CONTEXT.search(clause)
+        ):
             yield NoneStatement(passage, match.start(), end, "申请")
