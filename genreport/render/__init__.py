@@ -18,7 +18,7 @@ from ..model import Report
 from ..narrative import _explain
 from ..templating import make_environment
 from .context import ReportView, build_view
-from .docx import render_docx
+from .docx import docx_environment, render_docx
 from .html import render_html
 from .markdown import md_text, render_markdown
 from .templates import DOCX, TemplateProblem, Templates, templates_for
@@ -44,6 +44,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.env = environment(self.templates)
+        self.docx_env = docx_environment()
         self._docx: bytes | None = None
 
     @property
@@ -62,7 +63,7 @@ class Renderer:
     ) -> dict[str, bytes]:
         outputs: dict[str, bytes] = {}
         if "docx" in formats or "pdf" in formats:
-            outputs["docx"] = render_docx(view, self.docx_template, published)
+            outputs["docx"] = render_docx(view, self.docx_template, published, self.docx_env)
         try:
             if "html" in formats:
                 outputs["html"] = render_html(view, self.env).encode("utf-8")
