@@ -80,7 +80,7 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
     published = _published(sections, options, notes, year, kind, start)
     rules = _rule_making(agency, kind, t2, notes, start)
     _headings(sections, notes)
-    _leftovers(sections, notes)
+    _leftovers(sections, routed.absorbed, notes)
     fee = _fee(sections, notes, start)
     report = ImportedReport(
         source=doc.file,
@@ -257,12 +257,14 @@ def _headings(sections: Sections, notes: Notes) -> None:
             )
 
 
-def _leftovers(sections: Sections, notes: Notes) -> None:
+def _leftovers(sections: Sections, absorbed: list[Paragraph], notes: Notes) -> None:
     if sections.dropped:
         shown = "、".join(f"「{p.text.strip()}」" for p in sections.dropped)
         notes.add(None, sections.dropped[0].loc, "I8", INFO, f"已略去网页或文档中的杂项：{shown}")
     for p in sections.in_tables:
         text = p.text.strip()
+        if p in absorbed:
+            continue
         if len(text) > 10:
             notes.add(
                 None,

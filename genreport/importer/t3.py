@@ -80,7 +80,8 @@ class T3Reader:
         self.flush_loose()
         if not split.values and self.header(row, split):
             return
-        key, match, decisive = self.resolve(split)
+        resolved = self.resolve(split)
+        key, match, decisive = resolved.key, resolved.match, resolved.text
         if key is None and match is not None and match.target.kind == "group" and split.values:
             group = match.target.group
             assert group is not None
@@ -88,8 +89,8 @@ class T3Reader:
             self.pending_key, self.pending_text = None, ""
             return
         if not split.values:
-            if key is not None:
-                self.pending_key, self.pending_text = key, ""
+            if key is not None:  # numbers, or the rest of the label, may be on the next line
+                self.pending_key, self.pending_text = key, split.label_text.replace(" ", "")
             elif match is None:
                 self.pending_text += split.label_text.replace(" ", "")
             return
@@ -110,7 +111,7 @@ class T3Reader:
             )
             return
         self.data_seen.add(row.table)
-        self.assign(key, split, match, decisive)
+        self.assign(key, split, match, decisive, resolved.cell)
 
     def header(self, row: Row, split: SplitRow) -> bool:
         columns = [(i, t3_column(c.text)) for i, c in enumerate(row.cells)]
@@ -127,36 +128,35 @@ class T3Reader:
                 mapping[i] = col
         return True
 
-    def resolve(self, split: SplitRow) -> tuple[Key | None, Match | None, str]:
-        """The row key a label stands for, the match that decided it, and the printed segment."""
+    def resolve(self, split: SplitRow) -> Resolved:
+        """The row key a label stands for, the match that decided it, and its printed segment.
+
+        Each label cell is split at its numbering; the last segment that names a row or a group
+        decides. A fragment left by the line before (a label broken over lines) is tried first.
+        """
         attempts = []
         if self.pending_text and split.labels:
-            attempts.append(
-                self.pending_text + split.labels[0].text + "".join(c.text for c in split.labels[1:])
-            )
-        attempts.append("".join(c.text for c in split.labels))
-        best: tuple[Key | None, Match | None, str] = (None, None, "")
-        for text in attempts:
-            key: Key | None = None
-            last: Match | None = None
-            decisive = ""
+            first = split.labels[0]
+            attempts.append([(first, self.pending_text + first.text), *_texts(split.labels[1:])])
+        attempts.append(_texts(split.labels))
+        for attempt in attempts:
+            found = Resolved(None, None, "", None)
             group = self.group
-            for segment in segments(text):
-                match = match_t3(segment, group)
-                if match is None or match.target.kind == "results":
-                    continue
-                last, decisive = match, segment.text
-                if match.target.kind == "group":
-                    group, key = match.target.group, None
-                else:
-                    assert match.target.row is not None
-                    key = match.target.row.key
-                    group = match.target.row.group or group
-            if last is not None:
+            for cell, text in attempt:
+                for segment in segments(text):
+                    match = match_t3(segment, group)
+                    if match is None or match.target.kind == "results":
+                        continue
+                    key = match.target.row.key if match.target.row else None
+                    found = Resolved(key, match, segment.text, cell)
+                    if match.target.row is None:
+                        group = match.target.group
+                    else:
+                        group = match.target.row.group or group
+            if found.match is not None:
                 self.group = group
-                return key, last, decisive
-            best = (key, last, decisive)
-        return best
+                return found
+        return Resolved(None, None, "", None)
 
     def completes_loose(self, split: SplitRow) -> bool:
         """A label-only line that ends the label of the row before (a label broken over lines)."""
@@ -185,8 +185,15 @@ class T3Reader:
 
     # --- values ---------------------------------------------------------------------------------
 
-    def assign(self, key: Key, split: SplitRow, match: Match | None, decisive: str) -> None:
-        loc = split.labels[0].loc if split.labels else split.row.loc
+    def assign(
+        self,
+        key: Key,
+        split: SplitRow,
+        match: Match | None,
+        decisive: str,
+        cell: Cell | None = None,
+    ) -> None:
+        loc = cell.loc if cell else split.labels[0].loc if split.labels else split.row.loc
         if key in self.data.rows:
             first = self.data.rows[key].loc
             self.notes.add(
@@ -386,6 +393,18 @@ class T3Reader:
         for key in subs[:2]:
             self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
             self.notes.comment(path_of(key), "原表（2019 年格式）没有这一行，按 0 导入")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    key: Key | None
+    match: Match | None
+    text: str  # the deciding label segment, as compared
+    cell: Cell | None  # the cell it was printed in
+
+
+def _texts(cells: tuple[Cell, ...]) -> list[tuple[Cell, str]]:
+    return [(c, c.text) for c in cells]
 
 
 def _blank() -> Value:

@@ -27,6 +27,7 @@ class Routed:
     t2: list[Row] = field(default_factory=list)
     t3: list[Row] = field(default_factory=list)
     t4: list[Row] = field(default_factory=list)
+    absorbed: list[Paragraph] = field(default_factory=list)  # text lines read as T3 rows
 
     def of(self, name: str) -> list[Row]:
         rows: list[Row] = getattr(self, name)
@@ -82,6 +83,7 @@ def route(doc: Document) -> Routed:
                 continue
             if pending and current == "t3":
                 routed.t3.extend(_as_row(p, number) for p in pending)
+                routed.absorbed.extend(pending)
             pending = []
             routed.of(current).append(row)
     return routed
