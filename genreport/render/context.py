@@ -66,6 +66,7 @@ class ReportView:
             **self.data,
             "slug": self.slug,
             "title": self.title,
+            "title_lines": title_lines(self.agency, self.year),
             "agency": self.agency,
             "year": self.year,
             "date": self.date,
@@ -83,8 +84,25 @@ def _block_dict(block: Block) -> dict[str, str]:
     return {"kind": block.kind, "text": block.text}
 
 
+TITLE_REST = "年政府信息公开工作年度报告"
+#: A line of the 2号 title holds about 20 characters in the 156 mm text block.
+TITLE_LINE = 20
+
+
 def report_title(report: Report) -> str:
-    return f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    return f"{report.agency}{report.year}{TITLE_REST}"
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
+def title_lines(agency: str, year: int) -> list[str]:
+    """The title as printed: one line when it fits, else broken after the agency's name."""
+    title = f"{agency}{year}{TITLE_REST}"
+    if _width(title) <= TITLE_LINE:
+        return [title]
+    return [agency, f"{year}{TITLE_REST}"]
 
 
 def standard_preface(report: Report) -> list[str]:

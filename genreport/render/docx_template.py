@@ -127,8 +127,7 @@ STYLES = (
     _style(
         "Title",
         "Title",
-        f'<w:keepNext/><w:spacing w:before="0" w:after="{LINE}" w:line="{LINE}" '
-        f'w:lineRule="exact"/>{_NO_INDENT}<w:jc w:val="center"/>',
+        f'<w:keepNext/>{_FIXED}{_NO_INDENT}<w:jc w:val="center"/>',
         f"{_fonts(XIAOBIAOSONG, XIAOBIAOSONG)}{_size(TITLE_SIZE)}",
     ),
     _style(
@@ -229,7 +228,7 @@ def _grid(table: Table) -> list[int]:
     return [b - a for a, b in itertools.pairwise(edges)]
 
 
-def _cell_xml(cell: Cell, origin: bool, width: int, first_row: bool) -> str:
+def _cell_xml(cell: Cell, origin: bool, width: int, first_row: bool, keep: bool) -> str:
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if cell.colspan > 1:
         props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
@@ -245,14 +244,21 @@ def _cell_xml(cell: Cell, origin: bool, width: int, first_row: bool) -> str:
     else:
         text = cell.text
     run = f"<w:r>{_text(text)}</w:r>" if text else ""
+    keep_next = "<w:keepNext/>" if keep else ""
     return (
         f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>"
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}</w:pPr>{run}</w:p></w:tc>'
     )
+
+
+#: Tables short enough to keep on one page (keep-with-next on every row but the last); T3 is
+#: nearly a page long, so it may break, and repeats its header on the next page.
+KEEP_TOGETHER = ("t2", "t4")
 
 
 def table_xml(table: Table) -> str:
     """One statically merged table: gridSpan for column spans, vMerge for row spans."""
+    keep_together = table.id in KEEP_TOGETHER
     grid = _grid(table)
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     borders = "".join(
@@ -280,7 +286,8 @@ def table_xml(table: Table) -> str:
             cell, origin = slot_row[c]
             width = sum(grid[c : c + cell.colspan])
             first_row = r == 0 or slots[r - 1][c][0] is not cell
-            parts.append(_cell_xml(cell, origin, width, first_row))
+            keep = keep_together and r < len(slots) - 1
+            parts.append(_cell_xml(cell, origin, width, first_row, keep))
             c += cell.colspan
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
@@ -293,7 +300,12 @@ def body_xml() -> list[str]:
     narrative = {0: "overview", 4: "problems", 5: "other"}
     table_of = {1: t2, 2: t3, 3: t4}
     body = [
-        paragraph("Title", "{{ title }}"),
+        # The title breaks after the agency's name rather than mid-word (context.title_lines);
+        # one blank line under it (GB/T 9704 7.3.1).
+        paragraph("Normal", "{%p for line in title_lines %}"),
+        paragraph("Title", "{{ line }}"),
+        paragraph("Normal", "{%p endfor %}"),
+        paragraph("Normal"),
         paragraph("Normal", "{%p for p in preface %}"),
         paragraph("Normal", "{{ p }}"),
         paragraph("Normal", "{%p endfor %}"),

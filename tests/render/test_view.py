@@ -11,7 +11,7 @@ import pytest
 from genreport.model import Report
 from genreport.pipeline import check_files
 from genreport.render import DEFAULT_FORMATS, renderer_for
-from genreport.render.context import Block, build_view
+from genreport.render.context import Block, build_view, title_lines
 
 from .conftest import FIXTURE
 from .helpers import parse_html
@@ -81,6 +81,14 @@ def test_titles_numbered_by_hand_are_not_numbered_twice(tmp_path: Path) -> None:
     )
     headings = [b.text for b in blocks(loaded(path), 4) if b.kind == "h2"]
     assert headings == ["（一）上一年度问题整改情况", "（二）存在的问题", "（三）改进措施"]
+
+
+def test_title_breaks_after_the_agency_only_when_too_long_for_one_line() -> None:
+    assert title_lines("某县档案局", 2023) == ["某县档案局2023年政府信息公开工作年度报告"]
+    assert title_lines("青禾市人民政府", 2023) == [
+        "青禾市人民政府",
+        "2023年政府信息公开工作年度报告",
+    ]
 
 
 def test_standard_preface_when_the_file_has_none(report: Report) -> None:
@@ -176,7 +184,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str,
 def test_markup_in_data_is_text_in_word(hostile: tuple[Report, dict[str, bytes]]) -> None:
     document = docx.Document(io.BytesIO(hostile[1]["docx"]))
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == f"{HOSTILE_AGENCY}2023年政府信息公开工作年度报告"
+    assert texts[:2] == [HOSTILE_AGENCY, "2023年政府信息公开工作年度报告"]
     assert HOSTILE_SHOWN in texts
     assert texts[-2] == HOSTILE_AGENCY
 
