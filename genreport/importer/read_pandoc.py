@@ -152,11 +152,13 @@ class _PandocReader:
             self.blocks.append(Table(tuple(built), built[0].loc))
 
 
-def read_pandoc_json(data: str, file: str) -> Document:
+def read_pandoc_json(data: str, file: str, *, word: bool = False) -> Document:
+    """``word``: the document title is part of the report (Word's “Title” style lands in pandoc's
+    metadata); an HTML page's <title> is the browser tab's and is left out."""
     ast = json.loads(data)
     reader = _PandocReader(file)
     title = ast.get("meta", {}).get("title")
-    if title and title.get("t") == "MetaInlines":  # Word's “Title” style lands in the metadata
+    if word and title and title.get("t") == "MetaInlines":
         reader.blocks.append(Paragraph(inline_text(title["c"]).strip(), Loc(where="标题"), 1))
     reader.walk(ast.get("blocks", []))
     return Document(file, tuple(reader.blocks))

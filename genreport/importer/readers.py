@@ -66,7 +66,7 @@ def read_document(path: Path, file: str) -> Document:
             return read_pdf(path, file)
         source = "html" if suffix in (".html", ".htm") else "docx"
         data = pypandoc.convert_file(str(path), "json", format=source)
-        return read_pandoc_json(data, file)
+        return read_pandoc_json(data, file, word=source == "docx")
     except ReadError:
         raise
     except RuntimeError as exc:  # pandoc's own complaint about a broken file

@@ -14,6 +14,7 @@ from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_PARTS, SECTION_HEADINGS
 from .document import Document, Loc, Paragraph, Table
 from .labels import segments, similarity
 from .normalize import restore, squash
+from .values import is_footer
 
 _TERMINAL = tuple("。！？；…：:!?;")
 _CHROME = re.compile(
@@ -130,6 +131,8 @@ def split_sections(doc: Document) -> Sections:
     current = -1
     for block in doc.blocks:
         if isinstance(block, Table):
+            continue
+        if is_footer(block.text):  # a page number between paragraphs: not part of the text
             continue
         if is_chrome(block.text):
             result.dropped.append(block)

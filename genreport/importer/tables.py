@@ -15,7 +15,7 @@ from .labels import T3_HEADER_WORDS, canon, is_t3_note, match_t3, segments, t3_c
 from .sections import match_heading
 from .t2 import is_t2_label
 from .t4 import is_t4_header
-from .values import Kind, read_value
+from .values import Kind, is_footer, read_value
 
 _T3_ONLY_COLUMNS = {0, 1, 2, 3, 4}  # 自然人 … 法律服务机构 (其他 and 总计 also head other tables)
 #: A short line of text between T3 tables may be the rest of a label broken over lines.
@@ -68,6 +68,8 @@ def route(doc: Document) -> Routed:
                 heading = found.index
                 current = {1: "t2", 2: "t3", 3: "t4"}.get(heading)
                 pending = []
+            elif is_footer(block.text):
+                continue
             elif current == "t3" and len(block.text.strip()) <= _BROKEN_LABEL_MAX:
                 pending.append(block)
             else:

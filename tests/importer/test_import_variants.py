@@ -94,13 +94,15 @@ def test_t3_split_in_two_tables_with_a_repeated_header(importer, reference: Repo
     assert printed_cells(result.report) == printed_cells(reference)
 
 
-def test_page_footer_inside_a_table(importer, reference: Report) -> None:
+def test_page_footers_inside_a_table(importer, reference: Report) -> None:
+    """A footer in a cell of the grid is reported; one on a line of its own just drops out."""
     rows = t3_rows(reference)
     cut = _row(rows, "（四）无法提供")
-    rows.insert(cut, ["- 3 -"])
+    rows.insert(cut, ["", "- 3 -", ""])
+    rows.insert(_row(rows, "（五）不予处理"), ["第 4 页"])
     text, result = _import(importer, reference, [*t3_header(), *rows])
     line = _lines(text, "- 3 -")
-    assert result.messages == [f"r.txt:{line}:1: 提示 I9 表格中的页脚「- 3 -」已略去"]
+    assert result.messages == [f"r.txt:{line}:2: 提示 I9 表格中的页脚「- 3 -」已略去"]
     assert printed_cells(result.report) == printed_cells(reference)
 
 
