@@ -19,6 +19,7 @@ from importer_helpers import (
     t4_rows,
 )
 
+from genreport.layout import RESULTS_LABEL, T3_GROUPS, T3_ROWS
 from genreport.model import Report
 from genreport.render import DEFAULT_FORMATS, renderer_for
 
@@ -151,8 +152,6 @@ def _odd_html(reference: Report) -> str:
         f'<tr><td colspan="3">一、本年新收<br>政府信息公开申请数量</td>{cells(t3.shown_row(("本年新收",)))}</tr>',
         f'<tr><td colspan="3">二、上年结转政府信息公开申请数量</td>{cells(t3.shown_row(("上年结转",)))}</tr>',
     ]
-    from genreport.layout import RESULTS_LABEL, T3_GROUPS, T3_ROWS
-
     results = [r for r in T3_ROWS if r.key[0] == "办理结果"]
     body.append(
         f'<tr><td rowspan="{len(results)}">{RESULTS_LABEL}</td><td colspan="2">{results[0].label}</td>'
