@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..layout import (
-    APPLICANT_COLUMNS,
     RESULTS_LABEL,
     T3_COLUMNS,
     T3_GROUPS,
@@ -176,7 +175,6 @@ def printed_label(row: T3Row) -> str:
 
 
 __all__ = [
-    "APPLICANT_COLUMNS",
     "T3_COLUMNS",
     "Match",
     "Segment",

@@ -24,7 +24,7 @@ class ReadError(Exception):
 
 
 def _fail(file: str, message: str) -> ReadError:
-    return ReadError(finding(file, Loc(where="文件"), "I1", ERROR, message))
+    return ReadError(finding(file, Loc(), "I1", ERROR, message))
 
 
 def decode(data: bytes, file: str) -> str:

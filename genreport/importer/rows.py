@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Cell, Row
+from .notes import Notes
+from .rules import INFO
 from .values import Kind, Value, is_footer, read_value
 
 
@@ -46,3 +48,11 @@ def split_row(row: Row) -> SplitRow:
     marks = [n for n, (_, _, v) in enumerate(rest) if v.is_value]
     values = rest[marks[0] : marks[-1] + 1] if marks else []
     return SplitRow(row, tuple(labels), tuple(Slot(i, c, v) for i, c, v in values), footers)
+
+
+def split_and_note_footers(row: Row, notes: Notes) -> SplitRow:
+    """``split_row``, reporting each page footer found among the cells (I9)."""
+    split = split_row(row)
+    for footer in split.footers:
+        notes.add(None, footer.loc, "I9", INFO, f"表格中的页脚「{footer.text}」已略去")
+    return split

@@ -34,7 +34,7 @@ def finding(
     """A finding at ``loc`` in the source; sources without lines name the place in the message."""
     if rule not in IMPORT_RULES:
         raise ValueError(f"unknown import rule {rule}")
-    text = message if loc.line else f"{loc.describe()}：{message}"
+    text = f"{loc.where}：{message}" if loc.where and not loc.line else message
     return Finding(rule, severity, file, loc.line, loc.column, text, cell)
 
 

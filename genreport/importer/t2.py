@@ -10,9 +10,9 @@ from ..layout import T2_BLOCKS, T2_COUNT_ROWS, T2_DOC_COLUMNS, T2_DOC_ROWS, T2_F
 from .document import Loc, Row
 from .labels import canon, similarity
 from .notes import Notes
-from .rows import Slot, SplitRow, split_row
-from .rules import ERROR, INFO, WARNING
-from .values import Kind, is_count
+from .rows import Slot, SplitRow, split_and_note_footers
+from .rules import ERROR, WARNING
+from .values import Kind, is_count, unreadable
 
 ROOT = "主动公开"
 T2_ROWS = (*T2_DOC_ROWS, *T2_COUNT_ROWS, T2_FEE_ROW)
@@ -64,9 +64,7 @@ class T2Reader:
         self.reported_legacy: set[str] = set()
 
     def feed(self, row: Row) -> None:
-        split = split_row(row)
-        for footer in split.footers:
-            self.notes.add(None, footer.loc, "I9", INFO, f"表格中的页脚「{footer.text}」已略去")
+        split = split_and_note_footers(row, self.notes)
         if not split.labels:
             return
         label = canon(split.labels[0].text)
@@ -148,9 +146,7 @@ class T2Reader:
             return 0
         if is_count(slot.value):
             return int(slot.value.text)
-        problem = {Kind.BLANK: "为空白", Kind.MARKER: f"印的是“{slot.value.text}”"}.get(
-            slot.value.kind, f"是“{slot.value.text}”，不是整数"
-        )
+        problem = unreadable(slot.value)
         self.notes.add(
             (ROOT, name),
             slot.cell.loc,

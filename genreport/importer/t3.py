@@ -24,9 +24,9 @@ from .labels import (
     t3_column,
 )
 from .notes import Notes, YamlPath
-from .rows import Slot, SplitRow, split_row
+from .rows import Slot, SplitRow, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
-from .values import Kind, Value, is_count
+from .values import Kind, Value, is_count, unreadable
 
 ROOT = "依申请公开"
 Key = tuple[str, ...]
@@ -70,9 +70,7 @@ class T3Reader:
     # --- rows -----------------------------------------------------------------------------------
 
     def feed(self, row: Row) -> None:
-        split = split_row(row)
-        for footer in split.footers:
-            self.notes.add(None, footer.loc, "I9", INFO, f"表格中的页脚「{footer.text}」已略去")
+        split = split_and_note_footers(row, self.notes)
         if split.is_empty:
             return
         if self.completes_loose(split):
@@ -302,12 +300,7 @@ class T3Reader:
         if is_count(slot.value):
             return int(slot.value.text)
         where = f"表三「{_label(key)}」的「{column}」列"
-        if slot.value.kind is Kind.BLANK:
-            problem = "为空白"
-        elif slot.value.kind is Kind.MARKER:
-            problem = f"印的是“{slot.value.text}”"
-        else:
-            problem = f"是“{slot.value.text}”，不是整数"
+        problem = unreadable(slot.value)
         self.notes.add(
             (*path_of(key), column),
             slot.cell.loc,

@@ -14,9 +14,9 @@ from ..layout import T4_BLOCKS, T4_COLUMNS, t4_block_label
 from .document import Loc, Row
 from .labels import canon
 from .notes import Notes, YamlPath
-from .rows import Slot, split_row
+from .rows import Slot, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
-from .values import Kind, is_count
+from .values import is_count, unreadable
 
 STANDARD = [(block, column) for block in T4_BLOCKS for column in T4_COLUMNS]
 _OUTCOMES = [canon(c) for c in T4_COLUMNS]
@@ -53,9 +53,7 @@ class T4Reader:
     def feed(self, row: Row) -> None:
         if self.done:
             return
-        split = split_row(row)
-        for footer in split.footers:
-            self.notes.add(None, footer.loc, "I9", INFO, f"表格中的页脚「{footer.text}」已略去")
+        split = split_and_note_footers(row, self.notes)
         if split.labels and not split.values:
             if any(is_t4_header(c.text) for c in split.labels):
                 self.started = True
@@ -187,9 +185,7 @@ class T4Reader:
     def count(self, block: tuple[str, ...], column: str, slot: Slot) -> int:
         if is_count(slot.value):
             return int(slot.value.text)
-        problem = {Kind.BLANK: "为空白", Kind.MARKER: f"印的是“{slot.value.text}”"}.get(
-            slot.value.kind, f"是“{slot.value.text}”，不是整数"
-        )
+        problem = unreadable(slot.value)
         self.notes.add(
             block_path(block),
             slot.cell.loc,

@@ -55,3 +55,12 @@ def is_footer(raw: str) -> bool:
     """A page footer or page number that a PDF or Word export left inside a table."""
     text = squash(raw)
     return any(p.fullmatch(text) for p in _FOOTERS)
+
+
+def unreadable(value: Value) -> str:
+    """Why a cell is not a count, in the words every table's finding uses."""
+    if value.kind is Kind.BLANK:
+        return "为空白"
+    if value.kind is Kind.MARKER:
+        return f"印的是“{value.text}”"
+    return f"是“{value.text}”，不是整数"

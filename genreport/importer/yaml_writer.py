@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..dump import dump_report
-from ..layout import APPLICANT_COLUMNS, RESULTS_TOTAL, T3_INPUT_ROWS, T4_BLOCKS
+from ..layout import RESULTS_TOTAL, T3_INPUT_ROWS, T4_BLOCKS
 from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
 from .imported import ImportedReport
 from .imported import Narrative as ImportedNarrative
@@ -126,4 +126,4 @@ def to_yaml(report: ImportedReport, comments: dict[YamlPath, list[str]], file: s
     return add_comments(f"{modeline}\n{header}\n{rest}", comments)
 
 
-__all__ = ["APPLICANT_COLUMNS", "add_comments", "key_lines", "to_model", "to_yaml"]
+__all__ = ["add_comments", "key_lines", "to_model", "to_yaml"]
