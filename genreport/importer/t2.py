@@ -227,7 +227,7 @@ class T2Reader:
         name = T2_FEE_ROW
         slot = self.single(name, split, -1)
         loc = split.labels[0].loc
-        if slot is None or slot.value.kind is not Kind.NUMBER:
+        if slot is None or slot.value.kind is not Kind.NUMBER or slot.value.text[0] in "+-":
             self.count(name, None, slot, loc)  # reports the blank, “/” or text
             self.data.fee = "0"
             return

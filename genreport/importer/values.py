@@ -9,7 +9,7 @@ from enum import Enum
 from .normalize import squash
 
 _COUNT = re.compile(r"[0-9]+")
-_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+_DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")  # a sign: 2019's 本年增/减 column
 _MARKERS = {"/", "\\", "-", "—", "——", "–", "－", "无", "空", "×", "x", "X", "*"}
 _FOOTERS = (
     re.compile(r"[-—–－~]{1,2}[0-9]{1,3}[-—–－~]{1,2}"),  # - 3 -   —3—

@@ -234,3 +234,31 @@ def test_t4_header_truncated_still_reads_by_the_standard_order(importer, referen
         f"r.txt:{line}:6: 提示 I5 表四表头有被截断的标签（「结果」、「其他」、「尚未」），按标准格式的列顺序导入"
     ]
     assert printed_cells(result.report) == printed_cells(reference)
+
+
+def test_2019_leftovers_in_t2(importer, reference: Report) -> None:
+    t2 = t2_rows(reference)
+    licence = _row(t2, "行政许可")
+    t2[licence] = ["行政许可", "40", "+17", "57"]  # 2019: 上一年项目数量, 本年增/减, 处理决定数量
+    t2.insert(licence - 1, ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"])
+    del t2[licence]  # the 2021 header row of that block
+    t2 += [
+        ["第二十条第（九）项", "", "", ""],
+        ["信息内容", "采购项目数量", "采购总金额", ""],
+        ["政府集中采购", "3", "120", ""],
+    ]
+    text = text_report(reference, t2=t2)
+    result = importer("r.txt", text)
+    legacy = "（R20）；2021 年格式没有这一项，未导入"
+    header, purchase = _lines(text, "上一年项目数量"), _lines(text, "采购项目数量")
+    assert result.messages == [
+        f"r.txt:{header}:6: 警告 I7 表二印有 2019 年格式的「上一年项目数量」{legacy}",
+        f"r.txt:{header}:14: 警告 I7 表二印有 2019 年格式的「本年增/减」{legacy}",
+        f"r.txt:{header + 1}:1: 警告 I7 表二「行政许可」按 2019 年格式印了 3 个数"
+        "（上一年项目数量、本年增/减、处理决定数量，R20）：按第 3 个「57」作为本年处理决定数量导入",
+        f"r.txt:{purchase - 1}:1: 警告 I7 表二印有 2019 年格式的「第二十条第（九）项」{legacy}",
+        f"r.txt:{purchase}:6: 警告 I7 表二印有 2019 年格式的「采购项目数量」{legacy}",
+        f"r.txt:{purchase}:13: 警告 I7 表二印有 2019 年格式的「采购总金额」{legacy}",
+        f"r.txt:{purchase + 1}:1: 警告 I7 表二印有 2019 年格式的「政府集中采购」{legacy}",
+    ]
+    assert printed_cells(result.report) == printed_cells(reference)
