@@ -13,7 +13,6 @@ from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, S
 from .document import Document, Loc, Paragraph
 from .imported import ImportedReport, Narrative
 from .metadata import (
-    Found,
     agency_candidates,
     agency_type,
     can_make_rules,
@@ -400,4 +399,4 @@ def _titled(paragraphs: list[Paragraph], key: str, notes: Notes) -> Narrative | 
     return _escape(text_of(paragraphs), path, notes, paragraphs[0].loc) or None
 
 
-__all__ = ["Found", "Options", "assemble"]
+__all__ = ["Options", "assemble"]

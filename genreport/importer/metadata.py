@@ -105,7 +105,7 @@ def has_place(agency: str) -> bool:
 _SENTENCE = re.compile(r"[^。；;!！?？\n]+")
 _NONE = re.compile(r"(未|没有|无|不|均未|未曾)(收取|收)")
 _AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万?元)")
-_ZERO = re.compile(r"处理费(?:为|共|共计|合计|金额|总额)?[:：]?(0|零)(?:元)?")
+_ZERO = re.compile(r"处理费(?:为|共|共计|合计|金额|总额)?[:：]?(0|零)(?![0-9.])")
 
 
 @dataclass(frozen=True)

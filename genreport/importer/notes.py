@@ -45,10 +45,6 @@ class Notes:
         """A YAML comment only, for a value a finding already printed covers (one per table)."""
         self.comments_only.append((path, f"导入：{text}"))
 
-    def extend(self, other: Notes) -> None:
-        self.items.extend(other.items)
-        self.comments_only.extend(other.comments_only)
-
     @property
     def findings(self) -> list[Finding]:
         return [n.finding for n in self.items]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_PARTS, SECTION_HEADINGS
+from ..layout import SECTION_HEADINGS
 from .document import Document, Loc, Paragraph, Table
 from .labels import segments, similarity
 from .normalize import restore, squash
@@ -41,9 +41,8 @@ _CN_DIGITS = {
     "九": 9,
 }
 _CN_DATE = re.compile(
-    r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+    r"([〇零○OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
-PART_KEYS = (*OVERVIEW_PARTS, OVERVIEW_GOVERNMENT_PART[0])
 _HEADING_CORES = [segments(h)[-1].core for h in SECTION_HEADINGS]
 
 

@@ -13,7 +13,7 @@ from ..check.cells import t4_cell
 from ..layout import T4_BLOCKS, T4_COLUMNS, t4_block_label
 from .document import Loc, Row
 from .labels import canon
-from .notes import Notes, YamlPath
+from .notes import Notes
 from .rows import Slot, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
 from .values import is_count, unreadable
@@ -34,10 +34,6 @@ def is_t4_header(text: str) -> bool:
 
 def _compatible(label: str, standard: str) -> bool:
     return label == standard or (len(label) >= 2 and standard.startswith(label))
-
-
-def block_path(block: tuple[str, ...]) -> YamlPath:
-    return block
 
 
 class T4Reader:
@@ -110,7 +106,7 @@ class T4Reader:
                 if slot is None:
                     if column == "总计":
                         self.notes.add(
-                            block_path(block),
+                            block,
                             self.values[0].cell.loc,
                             "I6",
                             WARNING,
@@ -119,7 +115,7 @@ class T4Reader:
                         )
                     else:
                         self.notes.add(
-                            block_path(block),
+                            block,
                             self.values[0].cell.loc,
                             "I6",
                             ERROR,
@@ -187,7 +183,7 @@ class T4Reader:
             return int(slot.value.text)
         problem = unreadable(slot.value)
         self.notes.add(
-            block_path(block),
+            block,
             slot.cell.loc,
             "I4",
             WARNING,
