@@ -38,7 +38,8 @@ class Finding:
     cell: str | None = None
 
     def location(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        """``file:line:col``; just ``file`` when the source has no lines (docx, html, pdf)."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
     def format(self) -> str:
         """One line, as editors and CI log parsers expect: ``file:line:col: 严重性 规则 消息``."""

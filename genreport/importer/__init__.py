@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from .assemble import Options, assemble
 from .command import Outcome, import_file, import_files, report_lines
-from .rules import IMPORT_RULES, format_finding
+from .rules import IMPORT_RULES
 
 __all__ = [
     "IMPORT_RULES",
     "Options",
     "Outcome",
     "assemble",
-    "format_finding",
     "import_file",
     "import_files",
     "report_lines",

@@ -18,7 +18,6 @@ from ..output import write_atomic
 from ..workspace import UsageError, Workspace
 from .assemble import Options, assemble
 from .readers import ReadError, read_document
-from .rules import format_finding
 from .yaml_writer import to_yaml
 
 _SLUG = re.compile(r"[^\w\-]+")
@@ -104,7 +103,7 @@ def report_lines(outcomes: list[Outcome]) -> list[tuple[Severity | None, str]]:
     """What the CLI prints: each finding, then where each file went, then a summary."""
     lines: list[tuple[Severity | None, str]] = []
     for outcome in outcomes:
-        lines.extend((f.severity, format_finding(f)) for f in outcome.findings)
+        lines.extend((f.severity, f.format()) for f in outcome.findings)
         count = {s: sum(f.severity is s for f in outcome.findings) for s in Severity}
         tally = "，".join(f"{count[s]} 个{s.value}" for s in Severity if count[s])
         tally = f"（{tally}）" if tally else ""

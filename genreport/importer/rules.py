@@ -36,10 +36,3 @@ def finding(
         raise ValueError(f"unknown import rule {rule}")
     text = f"{loc.where}：{message}" if loc.where and not loc.line else message
     return Finding(rule, severity, file, loc.line, loc.column, text, cell)
-
-
-def format_finding(item: Finding) -> str:
-    """``file:line:col: 严重性 规则 消息``; without a line (docx, html, pdf) just ``file: …``."""
-    if item.line:
-        return item.format()
-    return f"{item.file}: {item.severity.value} {item.rule} {item.message}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from genreport.importer import Outcome, format_finding, import_file
+from genreport.importer import Outcome, import_file
 from genreport.layout import (
     APPLICANT_COLUMNS,
     RESULTS_LABEL,
@@ -57,7 +57,7 @@ class Imported:
     messages: list[str] = field(default_factory=list)  # every finding, as printed
 
     def by_rule(self, rule: str) -> list[str]:
-        return [format_finding(f) for f in self.outcome.findings if f.rule == rule]
+        return [f.format() for f in self.outcome.findings if f.rule == rule]
 
 
 def run_import(path: Path, out: Path, **options: object) -> Imported:
@@ -71,7 +71,7 @@ def run_import(path: Path, out: Path, **options: object) -> Imported:
         loaded = load_text(text.encode(), outcome.target, year)
         assert loaded.findings == [], [f.format() for f in loaded.findings]
         report = loaded.report
-    return Imported(outcome, text, report, [format_finding(f) for f in outcome.findings])
+    return Imported(outcome, text, report, [f.format() for f in outcome.findings])
 
 
 # --- the reference report as published text ----------------------------------------------------
