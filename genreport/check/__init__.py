@@ -1,7 +1,8 @@
 """Check stage: rules over loaded reports → findings. Pure: no files, no terminal.
 
 Each rule is a function ``(report, previous_year) -> findings`` in the module named after what it
-reads (t2, t3, t4, cross_year, dates); ``RULES`` lists them all in the order of format.md §5.
+reads (t2, t3, t4, cross_year, dates, expressions, and the narrative/ package for R15–R23);
+``RULES`` lists them all in the order of format.md §5.
 """
 
 from __future__ import annotations
