@@ -32,7 +32,7 @@ from .pipeline import check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
-from .workspace import YEAR, UsageError, Workspace, previous_year_file
+from .workspace import UsageError, Workspace, previous_year_file
 
 MANIFEST = ".genreport-manifest.json"
 MANIFEST_VERSION = 1
@@ -119,8 +119,7 @@ def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> st
     h = hashlib.sha256()
     h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
     h.update(_file_digest(path))
-    folder = path.resolve().parent.name
-    previous = previous_year_file(path, int(folder)) if YEAR.fullmatch(folder) else None
+    previous = previous_year_file(path)
     if previous is not None:
         h.update(_file_digest(previous))
     return h.hexdigest()

@@ -14,7 +14,10 @@ from decimal import Decimal
 from .layout import (
     APPLICANT_COLUMNS,
     RESULTS_TOTAL,
+    T2_COUNT_ROWS,
+    T2_DOC_ROWS,
     T3_GROUPS,
+    T3_INPUT_ROWS,
     T3_RESULT_ROWS,
     T4_BLOCKS,
 )
@@ -178,3 +181,29 @@ class Report:
 
 def zero_counts(n: int = len(APPLICANT_COLUMNS)) -> Counts:
     return Counts((0,) * n)
+
+
+def blank_report(agency: str, year: int, file: str = "") -> Report:
+    """A report with every count at zero and no narrative: what generated files start from."""
+    nowhere = Pos(1, 1)
+    empty = Narrative((), nowhere)
+    return Report(
+        file=file,
+        agency=agency,
+        year=year,
+        agency_type="部门",
+        published=dt.date(year + 1, 1, 1),
+        can_make_rules=False,
+        preface=None,
+        overview=empty,
+        t2=T2(
+            {row: zero_counts(3) for row in T2_DOC_ROWS},
+            dict.fromkeys(T2_COUNT_ROWS, 0),
+            Decimal(0),
+        ),
+        t3=T3({row.key: zero_counts() for row in T3_INPUT_ROWS}),
+        t4=T4({block: zero_counts(4) for block in T4_BLOCKS}),
+        problems=empty,
+        info_fee_yuan=Decimal(0),
+        other_matters=empty,
+    )

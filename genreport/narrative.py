@@ -127,7 +127,7 @@ class NarrativeEvaluator:
         except TemplateError as exc:
             offset, expression = self._culprit(text.value)
             pos = text.locate(offset)
-            detail = _explain(exc)
+            detail = explain(exc)
             self.findings.append(
                 Finding(
                     "J1",
@@ -158,8 +158,27 @@ class NarrativeEvaluator:
             for part in narrative.parts
         ]
 
+    def report_texts(self) -> ReportTexts:
+        """Every narrative field of the report, evaluated; failures land in ``findings``."""
+        report = self.report
+        return ReportTexts(
+            preface=None if report.preface is None else self.text(report.preface, "前言"),
+            overview=self.narrative(report.overview, "总体情况"),
+            problems=self.narrative(report.problems, "存在的主要问题及改进情况"),
+            other_matters=self.narrative(report.other_matters, "其他需要报告的事项"),
+        )
 
-def _explain(exc: TemplateError) -> str:
+
+@dataclass(frozen=True)
+class ReportTexts:
+    preface: str | None
+    overview: list[Evaluated]
+    problems: list[Evaluated]
+    other_matters: list[Evaluated]
+
+
+def explain(exc: TemplateError) -> str:
+    """A Jinja error in words a user can act on: which name or key does not exist."""
     message = str(exc.message or exc)
     undefined = re.search(r"'([^']+)' is undefined", message)
     if undefined:

@@ -36,8 +36,8 @@ class Loader:
             self._cache[key] = load_file(path, Workspace.display(path))
         return self._cache[key]
 
-    def previous(self, path: Path, report: Report) -> PreviousYear:
-        prev_path = previous_year_file(path, report.year)
+    def previous(self, path: Path) -> PreviousYear:
+        prev_path = previous_year_file(path)
         if prev_path is None:
             return PreviousYear(Workspace.display(path.parent), None, "no-year-folder")
         file = Workspace.display(prev_path)
@@ -54,6 +54,6 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
         loaded = loader.load(path)
         findings = list(loaded.findings)
         if loaded.report is not None:
-            findings += check_report(loaded.report, loader.previous(path, loaded.report))
+            findings += check_report(loaded.report, loader.previous(path))
         results.append(Checked(path, loaded.file, loaded.report, sort_findings(findings)))
     return results

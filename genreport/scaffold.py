@@ -8,8 +8,6 @@ placeholder that `check` flags until it is written.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from decimal import Decimal
 
 from .check.dates import deadline
 from .dump import dump_report
@@ -18,12 +16,9 @@ from .layout import (
     CARRIED_OUT,
     OVERVIEW_GOVERNMENT_PART,
     OVERVIEW_PARTS,
-    T2_COUNT_ROWS,
     T2_DOC_ROWS,
-    T3_INPUT_ROWS,
-    T4_BLOCKS,
 )
-from .model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
+from .model import T3, Counts, Narrative, Part, Pos, Report, Text, blank_report
 
 PLACEHOLDER = "【待填写】"
 _NOWHERE = Pos(1, 1)
@@ -45,21 +40,16 @@ def next_year(previous: Report, file: str) -> Report:
         ),
         _NOWHERE,
     )
+    blank = blank_report(previous.agency, year, file)
     documents = {row: Counts((0, 0, previous.t2.documents[row].values[2])) for row in T2_DOC_ROWS}
-    rows = {row.key: zero_counts() for row in T3_INPUT_ROWS}
-    rows[CARRIED_IN] = Counts(previous.t3.rows[CARRIED_OUT].values)
-    draft = Report(
-        file=file,
-        agency=previous.agency,
-        year=year,
+    rows = {**blank.t3.rows, CARRIED_IN: Counts(previous.t3.rows[CARRIED_OUT].values)}
+    draft = dataclasses.replace(
+        blank,
         agency_type=previous.agency_type,
-        published=dt.date(year + 1, 1, 1),
         can_make_rules=previous.can_make_rules,
-        preface=None,
         overview=overview,
-        t2=T2(documents, dict.fromkeys(T2_COUNT_ROWS, 0), Decimal(0)),
+        t2=dataclasses.replace(blank.t2, documents=documents),
         t3=T3(rows),
-        t4=T4({block: zero_counts(4) for block in T4_BLOCKS}),
         problems=Narrative(
             (
                 _part("上一年度问题整改情况", f"{previous.year}年报告所列问题的整改情况"),
@@ -68,7 +58,6 @@ def next_year(previous: Report, file: str) -> Report:
             ),
             _NOWHERE,
         ),
-        info_fee_yuan=Decimal(0),
         other_matters=Narrative(
             (_part(None, "其他需要报告的事项；无则写“无其他需要报告的事项。”"),), _NOWHERE
         ),

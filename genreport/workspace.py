@@ -72,8 +72,16 @@ class Workspace:
         return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def previous_year_file(path: Path, year: int) -> Path | None:
-    """inputs/2023/x.yaml → inputs/2022/x.yaml (same stem = same agency); None outside a year folder."""
-    if not YEAR.fullmatch(path.resolve().parent.name):
-        return None
-    return path.parent.parent / str(year - 1) / path.name
+def folder_year(path: Path) -> int | None:
+    """inputs/2023/x.yaml → 2023: the year a file's folder names, if it is a year folder."""
+    folder = path.resolve().parent.name
+    return int(folder) if YEAR.fullmatch(folder) else None
+
+
+def previous_year_file(path: Path) -> Path | None:
+    """inputs/2023/x.yaml → inputs/2022/x.yaml (same stem = same agency); None outside a year folder.
+
+    The folder names the year: a file whose 年度 differs from it does not load (R19).
+    """
+    year = folder_year(path)
+    return None if year is None else path.parent.parent / str(year - 1) / path.name

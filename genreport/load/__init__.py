@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..findings import Finding, Severity
 from ..model import Report
+from ..workspace import folder_year
 from .nodes import compose, duplicate_keys
 from .parse import Parser
 from .source import Source, SourceError, decode_source, read_source
@@ -61,6 +62,4 @@ def load_file(path: Path, file: str | None = None) -> Loaded:
         source = read_source(path, display)
     except SourceError as exc:
         return Loaded(display, None, [exc.finding])
-    folder = path.resolve().parent.name
-    expected = int(folder) if folder.isdigit() and len(folder) == 4 else None
-    return _load(source, expected)
+    return _load(source, folder_year(path))

@@ -15,7 +15,7 @@ from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Report
-from ..narrative import _explain
+from ..narrative import explain
 from ..templating import make_environment
 from .context import ReportView, build_view
 from .docx import docx_environment, render_docx
@@ -87,7 +87,7 @@ def _where(exc: TemplateError, templates: Templates) -> str:
             file, line = name, tb.tb_lineno
         tb = tb.tb_next
     at = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
-    return f"{at}模板无法套用：{_explain(exc)}"
+    return f"{at}模板无法套用：{explain(exc)}"
 
 
 def renderer_for(workspace_templates: Path | None) -> Renderer:

@@ -18,7 +18,7 @@ from typing import Any
 from ..filters import cn_date, money, paren_number
 from ..findings import Finding
 from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
-from ..model import Narrative, Report
+from ..model import Report
 from ..narrative import Evaluated, NarrativeEvaluator, data_context, paragraphs
 from .tables import Table, report_values, tables
 
@@ -175,19 +175,13 @@ def _other_matters(report: Report, evaluated: list[Evaluated]) -> list[Block]:
 def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
     """The printed report; findings are expressions that failed (J1, already a check error)."""
     evaluator = NarrativeEvaluator(report)
-
-    def narrative(value: Narrative, where: str) -> list[Evaluated]:
-        return evaluator.narrative(value, where)
-
-    if report.preface is not None:
-        preface = paragraphs(evaluator.text(report.preface, "前言"))
-    else:
-        preface = standard_preface(report)
+    texts = evaluator.report_texts()
+    preface = standard_preface(report) if texts.preface is None else paragraphs(texts.preface)
     values = report_values(report)
     t2, t3, t4 = tables(values.__getitem__)
-    overview = _blocks(_overview_parts(narrative(report.overview, "总体情况")))
-    problems = _blocks(_plain_parts(narrative(report.problems, "存在的主要问题及改进情况")))
-    other = _other_matters(report, narrative(report.other_matters, "其他需要报告的事项"))
+    overview = _blocks(_overview_parts(texts.overview))
+    problems = _blocks(_plain_parts(texts.problems))
+    other = _other_matters(report, texts.other_matters)
     sections = (
         Section(SECTION_HEADINGS[0], tuple(overview)),
         Section(SECTION_HEADINGS[1], (), t2),
