@@ -28,7 +28,7 @@ from typing import Any
 from . import __version__
 from .findings import Finding, has_errors
 from .output import write_atomic
-from .pipeline import check_files
+from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
@@ -187,6 +187,7 @@ class _Job:
     force: bool
     key: str
     soffice: str | None
+    root: Path
 
 
 _renderers: dict[tuple[tuple[Path, ...], str], Renderer] = {}
@@ -206,7 +207,7 @@ def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
 
 
 def _build_one(job: _Job) -> FileResult:
-    checked = check_files([job.source])[0]
+    checked = check_files([job.source], Loader(Workspace(job.root)))[0]
     result = FileResult(job.source, job.file, Status.FAILED, findings=checked.findings, key=job.key)
     report = checked.report
     if report is None:
@@ -286,7 +287,7 @@ def build(
 
     for path in paths:
         key = input_key(path, templates_digest, options.formats)
-        file = Workspace.display(path)
+        file = workspace.show(path)
         current = None if options.force else manifest.up_to_date(path, key)
         if current is not None:
             done(FileResult(path, file, Status.SKIPPED, outputs=current, key=key))
@@ -302,6 +303,7 @@ def build(
                 options.force,
                 key,
                 soffice,
+                workspace.root,
             )
         )
     workers = options.jobs or os.cpu_count() or 1

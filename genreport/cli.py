@@ -19,10 +19,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .escaping import visible
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
-from .pipeline import Checked, check_files
+from .pipeline import Checked, Loader, check_files
 from .render.pdf import PdfError
 from .scaffold import scaffold_text
 from .schema import SCHEMA_FILE, schema_json
@@ -113,12 +114,21 @@ class State:
 
 def _state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State(Workspace(Path.cwd()))
+    return obj if isinstance(obj, State) else State(Workspace.find(Path.cwd()))
 
 
 def _usage_error(message: str) -> typer.Exit:
-    err.print(f"[bold red]错误：[/]{escape(message)}")
+    err.print(f"[bold red]错误：[/]{escape(visible(message))}")
     return typer.Exit(2)
+
+
+def _no_input_files(workspace: Workspace) -> typer.Exit:
+    if not workspace.found:
+        return _usage_error(
+            f"在 {workspace.root.as_posix()} 及其上级文件夹中都没有找到 inputs/ 文件夹："
+            "请在工作区中运行，或用 -C 指定工作区"
+        )
+    return _usage_error(f"没有找到数据文件（{workspace.show(workspace.inputs)}/年度/*.yaml）")
 
 
 def _complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -138,7 +148,10 @@ def main_callback(
     workspace: Annotated[
         Path,
         typer.Option(
-            "--workspace", "-C", help="工作区目录（含 inputs/ 的文件夹）", show_default="当前目录"
+            "--workspace",
+            "-C",
+            help="从这个目录起向上查找工作区（含 inputs/ 的文件夹）",
+            show_default="当前目录",
         ),
     ] = Path(),
     version: Annotated[
@@ -148,7 +161,7 @@ def main_callback(
 ) -> None:
     if not workspace.is_dir():
         raise _usage_error(f"工作区目录“{workspace}”不存在")
-    ctx.obj = State(Workspace(workspace))
+    ctx.obj = State(Workspace.find(workspace))
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -158,11 +171,11 @@ def print_findings(findings: list[Finding]) -> None:
     for finding in findings:
         style = _STYLE[finding.severity]
         out.print(
-            f"{escape(finding.location())}: [{style}]{finding.severity.value} {finding.rule}[/] "
-            f"{escape(finding.message)}"
+            f"{escape(visible(finding.location()))}: "
+            f"[{style}]{finding.severity.value} {finding.rule}[/] {escape(visible(finding.message))}"
         )
         if finding.cell:
-            out.print(f"    [dim]表格位置：{escape(finding.cell)}[/]")
+            out.print(f"    [dim]表格位置：{escape(visible(finding.cell))}[/]")
 
 
 def _summary(results: list[Checked]) -> dict[str, int]:
@@ -212,8 +225,8 @@ def check_command(
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
-        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
-    results = check_files(paths)
+        raise _no_input_files(workspace)
+    results = check_files(paths, Loader(workspace))
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
     if output_format == "json":
@@ -275,32 +288,32 @@ def new_command(
     if source:
         if source not in slugs:
             raise _usage_error(
-                f"{workspace.display(previous_dir)} 中没有 {source}.yaml（有：{'、'.join(slugs) or '无'}）"
+                f"{workspace.show(previous_dir)} 中没有 {source}.yaml（有：{'、'.join(slugs) or '无'}）"
             )
         chosen = [slugs[source]]
     elif every or len(slugs) == 1:
         chosen = list(slugs.values())
     else:
         raise _usage_error(
-            f"{workspace.display(previous_dir)} 中有多个机关（{'、'.join(slugs)}），请用 --from 指定一个，或用 --all"
+            f"{workspace.show(previous_dir)} 中有多个机关（{'、'.join(slugs)}），请用 --from 指定一个，或用 --all"
         )
     _ensure_schema(workspace)
     failed = False
     for path in chosen:
-        loaded = load_file(path, workspace.display(path))
+        loaded = load_file(path, workspace.show(path))
         target = workspace.inputs / str(year) / path.name
         if loaded.report is None:
             print_findings(loaded.findings)
             err.print(f"[red]跳过[/] {escape(loaded.file)}：文件有错误，请先改正")
             failed = True
             continue
-        text = scaffold_text(loaded.report, workspace.display(target))
+        text = scaffold_text(loaded.report, workspace.show(target))
         if create_new(target, text.encode("utf-8")):
             out.print(
-                f"[green]已创建[/] {escape(workspace.display(target))}（以 {escape(loaded.file)} 为基础）"
+                f"[green]已创建[/] {escape(workspace.show(target))}（以 {escape(loaded.file)} 为基础）"
             )
         else:
-            out.print(f"[yellow]已存在，未改动[/] {escape(workspace.display(target))}")
+            out.print(f"[yellow]已存在，未改动[/] {escape(workspace.show(target))}")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -341,7 +354,7 @@ def schema_command(
     workspace = _state(ctx).workspace
     target = Path(output) if output else workspace.inputs / SCHEMA_FILE
     write_atomic(target, text.encode("utf-8"))
-    out.print(f"[green]已写入[/] {escape(workspace.display(target))}")
+    out.print(f"[green]已写入[/] {escape(workspace.show(target))}")
 
 
 # --- build ------------------------------------------------------------------------------------
@@ -408,7 +421,7 @@ def build_command(
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
-        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+        raise _no_input_files(workspace)
     options = BuildOptions(chosen, force, jobs)
     try:
         if len(paths) >= _PROGRESS_FROM:
@@ -436,7 +449,7 @@ def build_command(
     built, skipped = outcome.count(Status.BUILT), outcome.count(Status.SKIPPED)
     failed = outcome.count(Status.FAILED)
     forced = sum(r.forced for r in outcome.results)
-    where = escape(workspace.display(outcome.build_dir))
+    where = escape(workspace.show(outcome.build_dir))
     note = f"（其中 {forced} 个有错误、已强制生成）" if forced else ""
     style = "bold red" if failed else "bold green"
     out.print(
