@@ -523,7 +523,7 @@ def init_command(
     "import",
     help=(
         "导入已发布的年度报告（.docx、.html/.htm、.md、.txt、.pdf），写出对应的输入文件 "
-        "inputs/年度/简称.yaml。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
+        "inputs/年度/简称.yaml；也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
         "已存在的文件不会被覆盖（加 --force 覆盖）。\n\n"
         "示例：\n\n"
@@ -579,6 +579,47 @@ def import_command(
     if any(o.written for o in outcomes):
         create_new(target / SCHEMA_FILE, schema_json().encode("utf-8"))
     raise typer.Exit(1 if any(o.failed for o in outcomes) else 0)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "export",
+    help=(
+        "导出一个年度全部机关的统计表：build/年度/tables.xlsx（机关表和表二、表三、表四各一个工作表，"
+        "每个机关一行，每个单元格一列，表头是报告中的标签，总计是 Excel 公式）和 tables.csv"
+        "（同样的行，列名是输入文件中的键）。有错误的机关照样导出，但标红并在“检查结果”中注明。\n\n"
+        "工作簿可以再用 genreport import tables.xlsx 导入成每个机关的数据文件。\n\n"
+        "示例：\n\n"
+        "  genreport export 2023"
+    ),
+)
+def export_command(
+    ctx: typer.Context,
+    year_text: Annotated[
+        str,
+        typer.Argument(
+            help="年度，如 2023",
+            metavar="年度",
+            autocompletion=_complete_year,
+            show_default=False,
+        ),
+    ],
+) -> None:
+    from .export import export_year  # noqa: PLC0415  (XlsxWriter only when exporting)
+
+    if not re.fullmatch(r"[0-9]{4}", year_text):
+        raise _usage_error(f"年度应为四位数字，如 2023，这里是“{year_text}”")
+    workspace = _state(ctx).workspace
+    try:
+        exported = export_year(workspace, int(year_text))
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    for row in exported.flagged:
+        err.print(f"[yellow]已标红[/] {escape(row.file)}：{escape(row.verdict)}")
+    written = "、".join(escape(workspace.display(p)) for p in exported.outputs)
+    out.print(f"[green]已导出[/] {len(exported.rows)} 个机关：{written}")
 
 
 def main() -> None:
