@@ -7,9 +7,10 @@ from typing import Any
 
 
 def add_flawed_agencies(workspace: Path) -> None:
-    """wrongsum.yaml: the demo department with one R1 slip; broken.yaml: a file that does not load."""
+    """wrongsum.yaml: another department with one R1 slip; broken.yaml: a file that does not load."""
     year = workspace / "inputs/2023"
     text = (year / "shijianju.yaml").read_text(encoding="utf-8")
+    text = text.replace("机关: 青禾市市场监督管理局", "机关: 青禾市城市管理局")
     (year / "wrongsum.yaml").write_text(
         text.replace("予以公开:     [24, 5,", "予以公开:     [25, 5,"), encoding="utf-8"
     )

@@ -100,7 +100,7 @@ def test_sheets_and_agency_sheet(exported: Path) -> None:
         ),
         (
             "wrongsum",
-            "青禾市市场监督管理局",
+            "青禾市城市管理局",
             "部门",
             "2024-01-26",
             2023,
