@@ -118,6 +118,8 @@ def _file_digest(path: Path) -> bytes:
 def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
+    # the Word file's dates follow SOURCE_DATE_EPOCH when it is set (render/docx.document_time)
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     h.update(_file_digest(path))
     previous = previous_year_file(path)
     if previous is not None:
