@@ -27,6 +27,7 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, has_errors
+from .fonts import font_statuses, missing_fonts_warning
 from .output import write_atomic
 from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
@@ -72,6 +73,8 @@ class FileResult:
 class BuildResult:
     results: list[FileResult]
     build_dir: Path
+    #: Warnings about the whole build, e.g. the fonts a PDF will lack.
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
@@ -118,6 +121,8 @@ def _file_digest(path: Path) -> bytes:
 def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
+    # the Word file's dates follow SOURCE_DATE_EPOCH when it is set (render/docx.document_time)
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     h.update(_file_digest(path))
     previous = previous_year_file(path)
     if previous is not None:
@@ -272,6 +277,10 @@ def build(
     """Build every file in ``paths``; ``progress`` hears about each file as it is done."""
     options = options or BuildOptions()
     soffice = require_soffice() if "pdf" in options.formats else None
+    notes = []
+    if soffice is not None:
+        fonts = missing_fonts_warning(font_statuses())
+        notes += [fonts] if fonts else []
     templates = templates_for(workspace.templates)
     templates_digest = templates.digest()
     manifest = Manifest(workspace)
@@ -315,7 +324,7 @@ def build(
             manifest.save()
     order = {path: i for i, path in enumerate(paths)}
     results.sort(key=lambda r: order.get(r.source, len(order)))
-    return BuildResult(results, workspace.build)
+    return BuildResult(results, workspace.build, notes)
 
 
 __all__ = [

@@ -446,6 +446,8 @@ def build_command(
             outcome = build(workspace, paths, options, _print_build_result)
     except PdfError as exc:
         raise _usage_error(str(exc)) from None
+    for note in outcome.notes:
+        err.print(f"[yellow]注意[/] {escape(note)}")
     built, skipped = outcome.count(Status.BUILT), outcome.count(Status.SKIPPED)
     failed = outcome.count(Status.FAILED)
     forced = sum(r.forced for r in outcome.results)
@@ -470,6 +472,34 @@ class _paused:
 
     def __exit__(self, *_: object) -> None:
         self.bar.start()
+
+
+# --- doctor -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "doctor",
+    help=(
+        "检查这台电脑和工作区能否生成报告：公文字体、LibreOffice（PDF）、pandoc（导入）、"
+        "数据文件、编辑器用的 JSON Schema 和模板；缺什么就说明怎样安装或更新。\n\n"
+        "退出码：0 一切就绪；1 有缺少或过期的项目。"
+    ),
+)
+def doctor_command(ctx: typer.Context) -> None:
+    from .doctor import diagnose  # noqa: PLC0415  (fonts and programs are only asked here)
+
+    items = diagnose(_state(ctx).workspace)
+    for item in items:
+        mark = "[green]✓[/]" if item.ok else "[bold red]✗[/]"
+        out.print(f"{mark} {escape(item.topic)}：{escape(item.found)}")
+        if item.hint:
+            out.print(f"    [dim]{escape(item.hint)}[/]")
+    missing = sum(not i.ok for i in items)
+    if missing:
+        out.print(f"[bold red]有 {missing} 项需要处理[/]")
+    else:
+        out.print("[bold green]一切就绪[/]")
+    raise typer.Exit(1 if missing else 0)
 
 
 # --- init -------------------------------------------------------------------------------------
