@@ -23,6 +23,7 @@ from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .console_encoding import make_safe
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
@@ -648,4 +649,6 @@ def import_command(
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        make_safe(stream)
     app(prog_name="genreport")
