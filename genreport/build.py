@@ -240,10 +240,19 @@ def _build_one(job: _Job) -> FileResult:
     return result
 
 
+def start_method(platform: str, available: list[str]) -> str:
+    """forkserver where there is one (never fork a threaded CLI); spawn on Windows and macOS.
+
+    Under spawn each worker starts a fresh interpreter and imports ``genreport.build``: jobs and
+    the worker function are module-level and picklable, and nothing runs at import time.
+    """
+    if "forkserver" in available and platform not in ("darwin", "win32"):
+        return "forkserver"
+    return "spawn"
+
+
 def _executor(jobs: int) -> Executor:
-    """Worker processes; forkserver where there is one (never fork a threaded CLI)."""
-    methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
+    method = start_method(sys.platform, multiprocessing.get_all_start_methods())
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["genreport.build"])

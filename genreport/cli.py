@@ -12,14 +12,19 @@ from typing import Annotated, Any
 
 import typer
 import typer._click.decorators
+import typer._click.formatting
+import typer.core
+import typer.main
 import typer.rich_utils
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
 from .escaping import visible
+from .console_encoding import make_safe
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
@@ -36,7 +41,15 @@ _CLICK_MESSAGES = (
     (re.compile(r"No such option: (\S+)"), r"没有选项 \1。"),
     (re.compile(r"No such command '(.+)'\."), r"没有命令“\1”。"),
     (re.compile(r"Did you mean (.+)\?"), r"是不是 \1？"),
-    (re.compile(r"Invalid value for '(.+?)':"), r"参数“\1”的值无效："),
+    (re.compile(r"Invalid value for '(.+?)'(?: / '.+?')?:"), r"参数“\1”的值无效："),
+    (re.compile(r"Input should be a valid integer[^.]*\.?"), "应为整数"),
+    (re.compile(r"Input should be a valid (number|decimal)[^.]*\.?"), "应为数字"),
+    (re.compile(r"Input should be greater than or equal to (\S+?)\.?$"), r"应不小于 \1"),
+    (re.compile(r"Input should be greater than (\S+?)\.?$"), r"应大于 \1"),
+    (re.compile(r"Input should be less than or equal to (\S+?)\.?$"), r"应不大于 \1"),
+    (re.compile(r"Input should be less than (\S+?)\.?$"), r"应小于 \1"),
+    (re.compile(r"Input should be .*"), "取值不符合要求"),
+    (re.compile(r"Value ('.*') is not a valid \w+\."), r"\1 不是有效的值"),
     (re.compile(r"Option '(.+)' requires an argument\."), r"选项 \1 需要一个值。"),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
 )
@@ -48,10 +61,29 @@ def _translate(message: str) -> str:
     return message
 
 
+#: How help shows a value's type when an option gives no metavar (typer's own are ``<path>``).
+_TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "path": "路径", "bool": ""}
+_RANGE_WORDS = (
+    (re.compile(r"^(\S+)<=x<=(\S+)$"), r"\1 到 \2"),
+    (re.compile(r"^x>=(\S+)$"), r"不小于 \1"),
+    (re.compile(r"^x<=(\S+)$"), r"不大于 \1"),
+)
+_USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."))
+
+
+def _type_name(param: Any, ctx: Any) -> str:
+    descriptor = param.type_descriptor
+    if getattr(param, "is_flag", False) or descriptor.is_choice:
+        return ""
+    bare = "path" if descriptor.is_path else param.bare_type().removeprefix("list[").rstrip("]")
+    name = _TYPE_NAMES.get(bare, "值")
+    return f"<{name}>" if name else ""
+
+
 def _localize_typer() -> None:
     """Typer and its bundled click print a few words themselves; our users read Chinese.
 
-    These are private hooks of typer; tests/test_cli.py pins the Chinese output so an upgrade
+    These are private hooks of typer; tests/test_cli_help.py pins the Chinese output so an upgrade
     that moves them fails loudly instead of silently going back to English.
     """
     original_error = typer.rich_utils.rich_format_error
@@ -75,6 +107,50 @@ def _localize_typer() -> None:
         return apply
 
     typer._click.decorators.help_option = help_option
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if self.metavar is not None:
+            return None if isinstance(self, typer.core.TyperArgument) else self.metavar
+        return _type_name(self, ctx) or None
+
+    typer.core._TyperParameter.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    typer.core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    original_range = typer.core.TyperOption._get_number_range_help_str
+
+    def number_range(self: Any) -> str | None:
+        text = original_range(self)
+        for pattern, replacement in _RANGE_WORDS:
+            text = pattern.sub(replacement, text) if text else text
+        return text
+
+    typer.core.TyperOption._get_number_range_help_str = number_range  # type: ignore[method-assign]
+    original_usage = typer._click.formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, chinese in _USAGE_WORDS:
+            args = args.replace(english, chinese)
+        original_usage(self, prog, args, "用法：" if prefix is None else prefix)
+
+    typer._click.formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    original_completion = typer.main.get_install_completion_arguments
+
+    def completion_arguments() -> Any:
+        install, show = original_completion()
+        install.help = "为当前的命令行（shell）安装自动补全"  # type: ignore[attr-defined]
+        show.help = "显示自动补全脚本（复制后自行安装）"  # type: ignore[attr-defined]
+        return install, show
+
+    typer.main.get_install_completion_arguments = completion_arguments
+    original_rich_text = typer.rich_utils._make_rich_text
+
+    def make_rich_text(**kwargs: Any) -> Any:
+        # Chinese has no spaces to wrap at: fold a long run instead of cutting it off with "…".
+        text = original_rich_text(**kwargs)
+        if isinstance(text, Text):
+            text.overflow = "fold"
+        return text
+
+    typer.rich_utils._make_rich_text = make_rich_text
     typer.rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
     typer.rich_utils.OPTIONS_PANEL_TITLE = "选项"
     typer.rich_utils.COMMANDS_PANEL_TITLE = "命令"
@@ -206,7 +282,7 @@ def check_command(
         list[str] | None,
         typer.Argument(
             help="年度（如 2023）或 YAML 文件路径，可给多个",
-            metavar="[年度|文件]...",
+            metavar="年度|文件",
             autocompletion=_complete_year,
             show_default=False,
         ),
@@ -253,8 +329,8 @@ def check_command(
     "new",
     help=(
         "以上一年度的数据文件为基础，创建新年度的数据文件。\n\n"
-        "带入：机关信息；上年结转 = 上一年度的结转下年度；规章和规范性文件的现行有效件数。"
-        "其余数字为 0，正文为【待填写】。已存在的文件不会被覆盖。\n\n"
+        "带入：机关信息、上年结转（等于上一年度的结转下年度）、规章和规范性文件的现行有效件数；"
+        "其余数字为零，正文为【待填写】。已存在的文件不会被覆盖。\n\n"
         "示例：\n\n"
         "  genreport new 2024 --from gongxinju\n\n"
         "  genreport new 2024 --all"
@@ -267,7 +343,7 @@ def new_command(
     ],
     source: Annotated[
         str | None,
-        typer.Option("--from", help="上一年度中要沿用的机关（文件名，不含 .yaml）", metavar="SLUG"),
+        typer.Option("--from", help="上一年度中要沿用的机关（文件名，不含 .yaml）", metavar="简称"),
     ] = None,
     every: Annotated[
         bool, typer.Option("--all", help="为上一年度的每个机关各创建一个文件")
@@ -328,8 +404,8 @@ def _ensure_schema(workspace: Workspace) -> None:
 @app.command(
     "schema",
     help=(
-        "生成输入文件的 JSON Schema，供编辑器在输入时自动补全和校验"
-        "（VS Code 安装 YAML 扩展即可；数据文件首行的 # yaml-language-server: $schema=... 指向它）。\n\n"
+        "生成编辑器用的 JSON Schema：输入时自动补全和校验。\n\n"
+        "VS Code 安装 YAML 扩展即可使用；数据文件首行的 # yaml-language-server: $schema=... 指向它。\n\n"
         "示例：\n\n"
         "  genreport schema                     写入 inputs/genreport.schema.json\n\n"
         "  genreport schema -o -                输出到屏幕"
@@ -381,7 +457,8 @@ def _print_build_result(result: FileResult) -> None:
 @app.command(
     "build",
     help=(
-        "生成报告：先检查，再写出 build/年度/简称.docx、.html、.md。\n\n"
+        "生成报告：先检查，再写出 Word、HTML 和 Markdown 文件。\n\n"
+        "写到 build/年度/简称.docx、.html、.md（加 --format pdf 还有 PDF）。"
         "有错误的文件不生成（加 --force 仍生成）；输入、模板和 genreport 版本都没有变化的文件跳过"
         "（加 --force 重新生成）。模板取自工作区的 templates/，没有的用内置模板。\n\n"
         "示例：\n\n"
@@ -395,7 +472,7 @@ def build_command(
         list[str] | None,
         typer.Argument(
             help="年度（如 2023）或 YAML 文件路径，可给多个；不给则生成全部年度",
-            metavar="[年度|文件]...",
+            metavar="年度|文件",
             autocompletion=_complete_year,
             show_default=False,
         ),
@@ -403,7 +480,9 @@ def build_command(
     formats: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="输出格式，逗号分隔：docx,html,md,pdf（pdf 需要 LibreOffice）"
+            "--format",
+            "-f",
+            help="输出格式，用逗号分隔，如 docx,html,md,pdf（pdf 需要 LibreOffice）",
         ),
     ] = "docx,html,md",
     force: Annotated[
@@ -508,11 +587,13 @@ def doctor_command(ctx: typer.Context) -> None:
 @app.command(
     "init",
     help=(
-        "新建工作区：inputs/年度/简称.yaml（数字为 0、正文待填写）、编辑器用的 JSON Schema、"
-        "templates/ 中的默认模板（可在 Word 或 WPS 中修改后保留），以及忽略 build/ 的 .gitignore。"
+        "新建工作区：数据文件、编辑器用的 JSON Schema、默认模板。\n\n"
+        "写出数据文件 inputs/年度/简称.yaml（数字为零、正文待填写）、"
+        "编辑器用的 inputs/genreport.schema.json、templates/ 中的默认模板"
+        "（可在 Word 或 WPS 中修改后保留），以及忽略 build/ 的 .gitignore 文件。"
         "已存在的文件不会被覆盖。\n\n"
         "示例：\n\n"
-        "  genreport init gongxinju-reports --agency 某市工业和信息化局 --slug gongxinju"
+        "  genreport init 年报 --agency 某市工业和信息化局 --slug gongxinju"
     ),
 )
 def init_command(
@@ -552,8 +633,10 @@ def init_command(
 @app.command(
     "import",
     help=(
-        "导入已发布的年度报告（.docx、.html/.htm、.md、.txt、.pdf），写出对应的输入文件 "
-        "inputs/年度/简称.yaml；也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
+        "导入已发布的年度报告，写出对应的数据文件。\n\n"
+        "支持 .docx、.html、.htm、.md、.txt 和 .pdf，写出 inputs/年度/简称.yaml；"
+        "也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。"
+        "表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
         "已存在的文件不会被覆盖（加 --force 覆盖）。\n\n"
         "示例：\n\n"
@@ -563,9 +646,7 @@ def init_command(
 )
 def import_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path], typer.Argument(help="已发布的报告文件，可给多个", metavar="文件...")
-    ],
+    files: Annotated[list[Path], typer.Argument(help="已发布的报告文件，可给多个", metavar="文件")],
     year: Annotated[
         int | None, typer.Option("--year", help="报告年度（默认取自标题）", show_default=False)
     ] = None,
@@ -653,4 +734,6 @@ def export_command(
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        make_safe(stream)
     app(prog_name="genreport")

@@ -68,6 +68,7 @@ class ReportView:
             "slug": self.slug,
             "title": self.title,
             "title_lines": title_lines(self.agency, self.year),
+            "title_parts": [self.agency, f"{self.year}{TITLE_REST}"],
             "agency": self.agency,
             "year": self.year,
             "date": self.date,
