@@ -71,7 +71,7 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
                 ERROR,
                 f"找不到{name}（可能是图片，或标签与标准格式相差太远）；这张表各项按 0 导入，请对照原表填写",
             )
-    agency = _agency(sections, options, notes, start)
+    agency = _agency(sections, doc.page_title, options, notes, start)
     year = _year(sections, options, notes, start)
     if agency is None or year is None:
         return None, notes
@@ -113,8 +113,10 @@ def _not_a_report(doc: Document, sections: Sections, notes: Notes, start: Loc) -
     )
 
 
-def _agency(sections: Sections, options: Options, notes: Notes, start: Loc) -> str | None:
-    found = agency_candidates(sections)
+def _agency(
+    sections: Sections, page_title: str, options: Options, notes: Notes, start: Loc
+) -> str | None:
+    found = agency_candidates(sections, page_title)
     if options.agency:
         return options.agency
     if not found:
@@ -123,10 +125,18 @@ def _agency(sections: Sections, options: Options, notes: Notes, start: Loc) -> s
             start,
             "I2",
             ERROR,
-            "原文的标题、前言和落款都没有写出机关名称；请用 --agency 指定，未写出输入文件",
+            "原文的标题、前言、落款和页面标题都没有写出机关名称；请用 --agency 指定，未写出输入文件",
         )
         return None
     first = found[0]
+    if first.how != "标题":
+        notes.add(
+            ("机关",),
+            first.loc,
+            "I2",
+            INFO,
+            f"标题中没有机关名称：机关名称“{first.value}”取自{first.how}，请核对",
+        )
     for other in found[1:]:
         if other.value != first.value and other.value not in first.value:
             notes.add(

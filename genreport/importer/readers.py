@@ -8,7 +8,7 @@ import pypandoc
 
 from ..findings import Finding
 from .document import Document, Loc, Table
-from .read_pandoc import read_pandoc_json
+from .read_pandoc import read_pandoc_json, word_title
 from .read_pdf import read_pdf
 from .read_text import read_text
 from .rules import ERROR, finding
@@ -66,7 +66,9 @@ def read_document(path: Path, file: str) -> Document:
             return read_pdf(path, file)
         source = "html" if suffix in (".html", ".htm") else "docx"
         data = pypandoc.convert_file(str(path), "json", format=source)
-        return read_pandoc_json(data, file, word=source == "docx")
+        if source == "docx":
+            return read_pandoc_json(data, file, word=True, title_lines=word_title(path))
+        return read_pandoc_json(data, file)
     except ReadError:
         raise
     except RuntimeError as exc:  # pandoc's own complaint about a broken file

@@ -17,6 +17,7 @@ from .document import Cell, Loc, Paragraph, Row
 from .values import Kind, read_value
 
 _WORD = re.compile(r"[^\s\u3000]+")
+_GLUED = re.compile(r"(?P<label>.*[^\x00-\x7f])(?P<number>[0-9]+(?:\.[0-9]+)?)")
 #: Stand-ins printed instead of a number that are safe to read as cells in a line of words
 #: (``无`` is left out: it also ends labels such as ``（四）无``).
 _MARKERS = {"/", "\\", "-", "—", "–", "－", "×", "*"}
@@ -33,9 +34,25 @@ def _is_number(word: str) -> bool:
     return value.kind is Kind.NUMBER or (value.kind is Kind.MARKER and word in _MARKERS)
 
 
+def _words(text: str) -> list[tuple[int, str]]:
+    """The words of a line, a number glued to the label before it split off: no printed label
+    of the national format ends in a digit, so ``规章0`` is the label 规章 and the number 0
+    (PDF extraction drops the narrow gap between them)."""
+    words = []
+    for match in _WORD.finditer(text):
+        word, start = match.group(), match.start()
+        glued = _GLUED.fullmatch(word)
+        if glued:
+            words.append((start, glued["label"]))
+            words.append((start + glued.start("number"), glued["number"]))
+        else:
+            words.append((start, word))
+    return words
+
+
 def line_row(paragraph: Paragraph, table: int) -> Row:
     """The row a line of words stands for (the line must not be empty)."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(paragraph.text)]
+    words = _words(paragraph.text)
     first_value = len(words)
     while first_value > 0 and _is_number(words[first_value - 1][1]):
         first_value -= 1
@@ -52,5 +69,5 @@ def line_row(paragraph: Paragraph, table: int) -> Row:
 
 
 def has_numbers(paragraph: Paragraph) -> bool:
-    words = _WORD.findall(paragraph.text)
-    return bool(words) and _is_number(words[-1])
+    words = _words(paragraph.text)
+    return bool(words) and _is_number(words[-1][1])
