@@ -102,6 +102,16 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
 
 def _not_a_report(doc: Document, sections: Sections, notes: Notes, start: Loc) -> None:
     found = len(sections.headings)
+    if sections.title is not None and found == len(SECTION_HEADINGS):
+        notes.add(
+            None,
+            start,
+            "I1",
+            ERROR,
+            "标题和六个部分的标题都找到了，但表二、表三、表四一张也读不出（可能是图片或扫描件，"
+            "或表格的文字与标准格式相差太远）；未写出输入文件",
+        )
+        return
     what = "没有标题“……政府信息公开工作年度报告”" if sections.title is None else "虽有标题"
     notes.add(
         None,

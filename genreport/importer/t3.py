@@ -81,6 +81,7 @@ class T3Reader:
                 return
             if self.header(row, split):
                 self.in_header = True
+                self.blank_pending()
                 return
         else:
             self.flush_loose()
@@ -97,6 +98,8 @@ class T3Reader:
             return
         if not split.values:
             if key is not None:  # numbers, or the rest of the label, may be on the next line
+                if self.pending is not None and self.pending.key != key:
+                    self.blank_pending()
                 self.pending = resolved
             self.pending_text += split.label_text.replace(" ", "")
             self.recent += _words(split.labels)
@@ -105,6 +108,8 @@ class T3Reader:
             resolved = self.pending
             key, match, decisive = resolved.key, resolved.match, resolved.text
         fragments = [*self.recent, *_words(split.labels)]
+        if self.pending is not None and self.pending.key != key:
+            self.blank_pending()
         self.forget_pending()
         if key is None:
             shown = " ".join(s.cell.text or "（空）" for s in split.values)
@@ -124,6 +129,24 @@ class T3Reader:
 
     def forget_pending(self) -> None:
         self.pending, self.pending_text, self.recent = None, "", []
+
+    def blank_pending(self) -> None:
+        """A row printed with its label and no numbers at all (a blank form): zeros, said so."""
+        pending = self.pending
+        self.forget_pending()
+        if pending is None or pending.key is None or pending.key in self.data.rows:
+            return
+        key = pending.key
+        loc = pending.cell.loc if pending.cell else Loc()
+        self.notes.add(
+            path_of(key),
+            loc,
+            "I4",
+            WARNING,
+            f"表三「{_label(key)}」一行没有印数（整行空白），按 0 导入",
+            t3_cell(key),
+        )
+        self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
 
     def header(self, row: Row, split: SplitRow) -> bool:
         columns = [(i, t3_column(c.text)) for i, c in enumerate(row.cells)]
@@ -339,6 +362,7 @@ class T3Reader:
 
     def finish(self, where: Loc) -> T3Data | None:
         self.flush_loose()
+        self.blank_pending()
         if not self.data.rows and not self.group_rows:
             return None
         for group, (split, decisive) in self.group_rows.items():
