@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
+from .copies import split_copies
 from .document import Document, Loc, Paragraph
 from .imported import ImportedReport, Narrative
 from .metadata import (
@@ -50,6 +51,10 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
     options = options or Options()
     notes = Notes(doc.file)
     start = Loc(1, 1) if doc.blocks and doc.blocks[0].loc.line else Loc(where="文件开头")
+    chosen = _one_copy(doc, options, notes, start)
+    if chosen is None:
+        return None, notes
+    doc = chosen
     sections = split_sections(doc)
     routed = route(doc)
     t2 = read_t2(routed.t2, notes, start)
@@ -98,6 +103,46 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
         other=_titled(sections.parts.get(5, []), "其他需要报告的事项", notes),
     )
     return report, notes
+
+
+def _one_copy(doc: Document, options: Options, notes: Notes, start: Loc) -> Document | None:
+    """The one report to import when the document holds several; None (and why) if none fits."""
+    copies = split_copies(doc)
+    if len(copies) == 1:
+        return doc
+    listed = "；".join(f"{c.where}起：{f'{c.year} 年' if c.year else '年度不明'}" for c in copies)
+    what = f"原文中有 {len(copies)} 份报告（{listed}）"
+    if options.year is not None:
+        fitting = [c for c in copies if c.year == options.year]
+        if not fitting:
+            notes.add(None, start, "I1", ERROR, f"{what}，没有 {options.year} 年的；未写出输入文件")
+            return None
+        notes.add(
+            None,
+            start,
+            "I1",
+            INFO,
+            f"{what}：按 --year 导入 {options.year} 年的那份（{fitting[0].where}起）",
+        )
+        return fitting[0].document
+    years = {c.year for c in copies}
+    if len(years) > 1 or None in years:
+        notes.add(
+            None,
+            start,
+            "I1",
+            ERROR,
+            f"{what}；请用 --year 指定导入哪一年，未写出输入文件（不会把另一年的数写进来）",
+        )
+        return None
+    notes.add(
+        None,
+        start,
+        "I1",
+        WARNING,
+        f"{what}，是同一年度的；按第一份导入，请核对两份是否一致",
+    )
+    return copies[0].document
 
 
 def _not_a_report(doc: Document, sections: Sections, notes: Notes, start: Loc) -> None:

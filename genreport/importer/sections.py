@@ -294,3 +294,17 @@ def subsections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Subs
         else:
             intro.append(p)
     return intro, parts
+
+
+def title_at(blocks: tuple[Paragraph | Table, ...], i: int) -> int | None:
+    """Where a title that ends at ``blocks[i]`` starts (``i``, or ``i - 1`` for a title on two
+    lines), None when ``blocks[i]`` ends no title."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph):
+        return None
+    previous = blocks[i - 1] if i > 0 and isinstance(blocks[i - 1], Paragraph) else None
+    before = [previous] if isinstance(previous, Paragraph) else []
+    title = _title(before, block)
+    if title is None:
+        return None
+    return i - 1 if not before and previous is not None else i
