@@ -31,7 +31,7 @@ from ..layout import (
     T4_OUTCOMES,
 )
 from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
-from . import scalars
+from . import rollup_key, scalars
 from .scalars import ScalarError
 from .source import Source
 
@@ -52,6 +52,7 @@ TOP_KEYS = (
     "存在的主要问题及改进情况",
     "信息处理费",
     "其他需要报告的事项",
+    rollup_key.KEY,
 )
 REQUIRED_KEYS = ("机关", "年度", "发布日期")
 RULE_MAKING = {"有": True, "无": False}
@@ -367,6 +368,9 @@ class Parser:
         problems = narrative("存在的主要问题及改进情况")
         fee_yuan = field("信息处理费", lambda n: scalars.read_money(n, "元"))
         other = narrative("其他需要报告的事项")
+        rollup = None
+        if rollup_key.KEY in entries:
+            rollup = rollup_key.read_rollup(self, *entries[rollup_key.KEY])
         if (
             self.findings
             or agency is None
@@ -395,4 +399,5 @@ class Parser:
             info_fee_yuan=fee_yuan,
             other_matters=other,
             positions=self.positions,
+            rollup=rollup,
         )
