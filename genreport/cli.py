@@ -16,7 +16,7 @@ import typer.rich_utils
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
@@ -514,32 +514,13 @@ def status_command(
 
 
 def _print_board(board: Any) -> None:
-    from .figures import FIGURE_LABELS, RATE_LABELS  # noqa: PLC0415
+    from .figures import RATE_LABELS  # noqa: PLC0415
+    from .status.text import board_lines  # noqa: PLC0415
 
-    table = Table(title=f"{board.year} 年度报告报送情况", show_lines=False)
-    for label in ("机关", "简称", "状态", "发布日期", "逾期", "错误", "警告"):
-        table.add_column(label, justify="right" if label in ("逾期", "错误", "警告") else "left")
-    for label in (*FIGURE_LABELS.values(), *(label for label, _ in RATE_LABELS.values())):
-        table.add_column(label, justify="right")
-    for row in board.rows:
-        if row.figures is None:
-            numbers = ["—"] * (len(FIGURE_LABELS) + len(RATE_LABELS))
-        else:
-            numbers = [str(v) for v in row.figures.counts().values()]
-            numbers += [rate.percent() for rate in row.figures.rates().values()]
-        status = "已报" if row.present else f"缺报（{'、'.join(row.listed_by)} 汇总）"
-        table.add_row(
-            escape(row.agency or row.slug),
-            escape(row.slug),
-            escape(status),
-            row.published.isoformat() if row.published else "—",
-            "—" if row.late_days is None else str(row.late_days),
-            str(row.errors),
-            str(row.warnings),
-            *numbers,
-            style="bold red" if not row.present else None,
-        )
-    out.print(table)
+    text = Text(f"{board.year} 年度报告报送情况\n")
+    for line, missing in board_lines(board):
+        text.append(line + "\n", style="bold red" if missing else None)
+    out.print(text, end="")
     formulas = "；".join(f"{label} = {formula}" for label, formula in RATE_LABELS.values())
     out.print(f"共 {len(board.rows)} 个机关，缺报 {len(board.missing)} 个。{escape(formulas)}")
 

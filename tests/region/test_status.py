@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,11 +125,16 @@ def test_json_carries_figures_rates_with_formulas_and_findings(board: Path) -> N
 
 
 def test_terminal_table(board: Path) -> None:
-    result = runner.invoke(app, ["status", "2023"], env={"COLUMNS": "250"})
+    result = runner.invoke(app, ["status", "2023"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
+    assert lines[0] == "2023 年度报告报送情况"
+    # columns line up on screen: CJK characters take two cells
+    header, rule = lines[1], lines[2]
+    assert header.startswith("机关" + " " * 24 + "简称" + " " * 9 + "状态")
+    assert rule.startswith("─" * 26 + "  " + "─" * 11 + "  ")
     fagaiju = next(line for line in lines if "dq_fagaiju" in line)
-    cells = [c.strip() for c in fagaiju.strip("│ ").split("│")]
+    cells = re.split(r" {2,}", fagaiju)
     assert cells == [
         "青禾市东湖区发展和改革局",
         "dq_fagaiju",
