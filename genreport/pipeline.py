@@ -76,6 +76,8 @@ class Loader:
         if not path.is_file():
             return rollup.Unit(slug, file, None, "missing")
         key = path.resolve()
+        if len(self._active) >= rollup.MAX_DEPTH:
+            return rollup.Unit(slug, file, None, "too-deep")
         if key in self._active:
             members = self._active[self._active.index(key) :]
             slugs = [p.stem for p in members]

@@ -8,10 +8,11 @@ Walking the units (loading, nesting, cycles) is the loader's job (``genreport/pi
 
 from __future__ import annotations
 
-from .compute import TABLE_KEYS, Unit, compute, unit_errors, untyped_tables
+from .compute import MAX_DEPTH, TABLE_KEYS, Unit, compute, unit_errors, untyped_tables
 from .files import rollup_inputs, unit_path
 
 __all__ = [
+    "MAX_DEPTH",
     "TABLE_KEYS",
     "Unit",
     "compute",

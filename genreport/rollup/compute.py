@@ -32,6 +32,9 @@ from .sums import add_t2, add_t3, add_t4
 
 #: The top-level keys a roll-up computes or checks, each on its own.
 TABLE_KEYS = ("主动公开", "依申请公开", "行政复议", "行政诉讼")
+#: Levels of 汇总 below a report (city → district → department is 2); deeper is surely a mistake,
+#: and walking it would only exhaust the stack.
+MAX_DEPTH = 12
 #: Contributing units named in an R24 message before "等 N 个单位".
 _NAMED = 8
 
@@ -45,7 +48,8 @@ class Unit:
     slug: str
     file: str
     report: Report | None
-    #: None, "missing" (no file), "invalid" (the file or its own roll-up has errors) or "cycle".
+    #: None, "missing" (no file), "invalid" (the file or its own roll-up has errors), "cycle" or
+    #: "too-deep" (more than MAX_DEPTH levels of 汇总).
     problem: str | None = None
     cycle: tuple[str, ...] = ()  # the slugs around the cycle, first repeated at the end
 
@@ -176,6 +180,8 @@ def _unit_problems(report: Report, units: Sequence[Unit]) -> list[Finding]:
                 f"汇总的单位 {unit.slug}（{unit.file}）有错误，无法读取或汇总，不能相加；"
                 "请先改正该文件"
             )
+        elif unit.problem == "too-deep":
+            message = f"汇总的层级超过 {MAX_DEPTH} 层（到 {unit.slug} 为止）：请检查各文件的汇总是否列错了单位"
         elif unit.problem == "cycle":
             message = f"汇总出现循环：{' → '.join(unit.cycle)}；一个报告不能直接或间接地汇总它自己"
         else:
@@ -250,4 +256,4 @@ def compute(report: Report, units: Sequence[Unit]) -> tuple[Report | None, list[
     return rolled, findings
 
 
-__all__ = ["CELLS", "TABLE_KEYS", "Unit", "compute", "unit_errors", "untyped_tables"]
+__all__ = ["CELLS", "MAX_DEPTH", "TABLE_KEYS", "Unit", "compute", "unit_errors", "untyped_tables"]

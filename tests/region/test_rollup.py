@@ -250,3 +250,27 @@ def test_build_rebuilds_the_parents_when_a_unit_changes(region: Path) -> None:
     assert "dq_fagaiju" not in rebuilt
     html = (region / "build/2023/shi.html").read_text("utf-8")
     assert '<td colspan="3">76</td>' in html
+
+
+def test_a_chain_deeper_than_the_limit_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "inputs/2023"
+    folder.mkdir(parents=True)
+    head = "年度: 2023\n发布日期: 2024-01-20\n"
+    depth = 40
+    for i in range(depth):
+        (folder / f"c{i:02d}.yaml").write_text(
+            f"机关: 第{i}级\n{head}汇总: [c{i + 1:02d}]\n", "utf-8"
+        )
+    (folder / f"c{depth:02d}.yaml").write_text(f"机关: 最底层\n{head}", "utf-8")
+    checked = Loader().check(folder / "c00.yaml")
+    assert checked.report is None
+    deepest = [f.message for f in checked.findings]
+    assert deepest == [
+        "汇总的单位 c01（" + Workspace.display(folder / "c01.yaml") + "）有错误，无法读取或汇总，"
+        "不能相加；请先改正该文件"
+    ]
+    # the chain is cut where it passes the limit, counted from the report being checked
+    loader = Loader()
+    loader.check(folder / "c28.yaml")
+    messages = [f.message for f in loader.check(folder / "c39.yaml").findings]
+    assert messages == ["汇总的层级超过 12 层（到 c40 为止）：请检查各文件的汇总是否列错了单位"]
