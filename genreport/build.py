@@ -33,6 +33,7 @@ from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
+from .rollup import rollup_inputs
 from .workspace import UsageError, Workspace, previous_year_file
 
 MANIFEST = ".genreport-manifest.json"
@@ -127,6 +128,9 @@ def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> st
     previous = previous_year_file(path)
     if previous is not None:
         h.update(_file_digest(previous))
+    with contextlib.suppress(OSError):
+        for unit in rollup_inputs(path, path.read_bytes()):
+            h.update(unit.name.encode() + b"\0" + _file_digest(unit))
     return h.hexdigest()
 
 

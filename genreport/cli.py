@@ -23,8 +23,8 @@ from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
-from .escaping import visible
 from .console_encoding import make_safe
+from .escaping import visible
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
@@ -579,6 +579,71 @@ def doctor_command(ctx: typer.Context) -> None:
     else:
         out.print("[bold green]一切就绪[/]")
     raise typer.Exit(1 if missing else 0)
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "status",
+    help=(
+        "报送情况一览：每个机关一行——是否已报、发布日期和是否逾期（R22）、错误和警告数、"
+        "本年新收、办结、结转下年度、行政复议和行政诉讼总计，以及公开率、复议纠错率、诉讼纠错率。"
+        "汇总所列而没有文件的机关显示为缺报（红色）。\n\n"
+        "同时写出 build/年度/status.html（可按任一列排序，手机上也能看）。"
+        "退出码总是 0（用 check 判断能否发布）。\n\n"
+        "示例：\n\n"
+        "  genreport status 2023\n\n"
+        "  genreport status 2023 --format csv > 报送情况.csv"
+    ),
+)
+def status_command(
+    ctx: typer.Context,
+    year_text: Annotated[
+        str,
+        typer.Argument(
+            help="年度，如 2023", metavar="年度", autocompletion=_complete_year, show_default=False
+        ),
+    ],
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="输出格式：text（表格）、json 或 csv（给程序使用）"),
+    ] = "text",
+) -> None:
+    from .status import board_csv, board_html, board_json, make_board  # noqa: PLC0415
+
+    if output_format not in ("text", "json", "csv"):
+        raise _usage_error(f"--format 只能是 text、json 或 csv，这里是“{output_format}”")
+    if not re.fullmatch(r"[0-9]{4}", year_text):
+        raise _usage_error(f"年度应为四位数字，如 2023，这里是“{year_text}”")
+    workspace = _state(ctx).workspace
+    try:
+        board = make_board(workspace, int(year_text))
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    page = workspace.build / year_text / "status.html"
+    write_atomic(page, board_html(board).encode("utf-8"))
+    if output_format == "json":
+        sys.stdout.write(board_json(board))
+    elif output_format == "csv":
+        sys.stdout.write(board_csv(board))
+    else:
+        _print_board(board)
+    (out if output_format == "text" else err).print(
+        f"[green]已写入[/] {escape(workspace.display(page))}"
+    )
+
+
+def _print_board(board: Any) -> None:
+    from .figures import RATE_LABELS  # noqa: PLC0415
+    from .status.text import board_lines  # noqa: PLC0415
+
+    text = Text(f"{board.year} 年度报告报送情况\n")
+    for line, missing in board_lines(board):
+        text.append(line + "\n", style="bold red" if missing else None)
+    out.print(text, end="")
+    formulas = "；".join(f"{label} = {formula}" for label, formula in RATE_LABELS.values())
+    out.print(f"共 {len(board.rows)} 个机关，缺报 {len(board.missing)} 个。{escape(formulas)}")
 
 
 # --- init -------------------------------------------------------------------------------------

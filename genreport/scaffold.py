@@ -2,7 +2,8 @@
 
 Carried forward: the agency's details, 上年结转 = last year's 结转下年度 (R6), and 现行有效 as the
 starting point for T2 (R11). Everything counted afresh starts at zero, and every narrative part is a
-placeholder that `check` flags until it is written.
+placeholder that `check` flags until it is written. A roll-up (汇总) keeps its list and leaves out
+again the tables it computed, so next year's sums come from next year's units.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .layout import (
     T2_DOC_ROWS,
 )
 from .model import T3, Counts, Narrative, Part, Pos, Report, Text, blank_report
+from .rollup import untyped_tables
 
 PLACEHOLDER = "【待填写】"
 _NOWHERE = Pos(1, 1)
@@ -69,6 +71,10 @@ def next_year(previous: Report, file: str) -> Report:
         t3=T3(rows),
     )
     draft = with_placeholders(draft, previous.year)
+    if previous.rollup is not None:
+        draft = dataclasses.replace(
+            draft, rollup=previous.rollup, computed=untyped_tables(previous)
+        )
     return dataclasses.replace(draft, published=deadline(draft))
 
 

@@ -32,7 +32,7 @@ from ..layout import (
     T4_OUTCOMES,
 )
 from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
-from . import scalars, slips
+from . import rollup_key, scalars, slips
 from .required import missing_parts, placeholder_in
 from .scalars import ScalarError
 from .source import Source
@@ -54,6 +54,7 @@ TOP_KEYS = (
     "存在的主要问题及改进情况",
     "信息处理费",
     "其他需要报告的事项",
+    rollup_key.KEY,
 )
 RULE_MAKING = {"有": True, "无": False}
 
@@ -408,6 +409,9 @@ class Parser:
         problems = narrative("存在的主要问题及改进情况")
         fee_yuan = field("信息处理费", lambda n: scalars.read_money(n, "元"))
         other = narrative("其他需要报告的事项")
+        rollup = None
+        if rollup_key.KEY in entries:
+            rollup = rollup_key.read_rollup(self, *entries[rollup_key.KEY])
         if (
             self.findings
             or agency is None
@@ -436,4 +440,5 @@ class Parser:
             info_fee_yuan=fee_yuan,
             other_matters=other,
             positions=self.positions,
+            rollup=rollup,
         )
