@@ -148,6 +148,21 @@ class T4:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """One entry of ``说明``: why a warning of ``rule`` (at ``path``, or anywhere) is acceptable."""
+
+    rule: str
+    path: tuple[str, ...] | None  # 位置 split at "."; None: the rule anywhere in the file
+    reason: str
+    printed: bool  # 打印: 是 — the reason also appears in the report
+    pos: Pos  # the entry's "规则" line, where findings about the explanation itself point
+
+    @property
+    def where(self) -> str | None:
+        return ".".join(self.path) if self.path else None
+
+
+@dataclass(frozen=True)
 class Report:
     file: str  # the path as the user should see it in messages
     agency: str
@@ -164,6 +179,7 @@ class Report:
     info_fee_yuan: Decimal | None  # 信息处理费, 元; None when the file does not say
     other_matters: Narrative
     positions: dict[tuple[str, ...], Pos] = field(default_factory=dict, compare=False)
+    explanations: tuple[Explanation, ...] = ()
 
     def pos(self, *path: str) -> Pos:
         """Position of the value at ``path``, or of its nearest written ancestor."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
@@ -31,6 +31,12 @@ from .layout import (
 )
 from .model import Counts, Narrative, Report, Text
 from .templating import make_environment
+
+if TYPE_CHECKING:
+    from .check.context import PreviousYear
+
+#: The name under which expressions read the previous year's data: {{ 上年.依申请公开.本年新收.总计 }}.
+LAST_YEAR = "上年"
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
@@ -111,12 +117,20 @@ def paragraphs(text: str) -> list[str]:
 
 
 class NarrativeEvaluator:
-    """Evaluates every narrative field of one report against its data."""
+    """Evaluates every narrative field of one report against its data (and last year's)."""
 
-    def __init__(self, report: Report, env: SandboxedEnvironment | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        env: SandboxedEnvironment | None = None,
+        previous: PreviousYear | None = None,
+    ) -> None:
         self.report = report
         self.env = env or make_environment()
         self.context = data_context(report)
+        self.previous = previous
+        if previous is not None and previous.report is not None:
+            self.context[LAST_YEAR] = data_context(previous.report)
         self.findings: list[Finding] = []
 
     def text(self, text: Text, where: str) -> str:
@@ -127,7 +141,7 @@ class NarrativeEvaluator:
         except TemplateError as exc:
             offset, expression = self._culprit(text.value)
             pos = text.locate(offset)
-            detail = explain(exc)
+            detail = self._no_last_year(exc) or explain(exc)
             self.findings.append(
                 Finding(
                     "J1",
@@ -141,6 +155,18 @@ class NarrativeEvaluator:
                 )
             )
             return text.value
+
+    def _no_last_year(self, exc: TemplateError) -> str | None:
+        """ "上年" is undefined because there is no previous-year file: say which file."""
+        if LAST_YEAR in self.context or f"'{LAST_YEAR}' is undefined" not in str(exc.message):
+            return None
+        year = self.report.year - 1
+        previous = self.previous
+        if previous is None or previous.problem == "no-year-folder":
+            return f"“{LAST_YEAR}”读取上一年度（{year} 年）的同名文件，但本文件不在年度文件夹中"
+        if previous.problem == "invalid":
+            return f"“{LAST_YEAR}”读取上一年度的文件 {previous.file}，但它本身有错误，无法读取"
+        return f"“{LAST_YEAR}”读取上一年度的文件 {previous.file}，但没有这个文件"
 
     def _culprit(self, value: str) -> tuple[int, str]:
         """The first ``{{ … }}`` that fails alone, so the finding points at it."""

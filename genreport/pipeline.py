@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import PreviousYear, check_report
+from .explanations import apply_explanations
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
 from .model import Report
@@ -18,6 +19,8 @@ class Checked:
     file: str
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
+    #: The same agency's previous year, as the rules and ``{{ 上年.… }}`` saw it.
+    previous: PreviousYear | None = None
 
     @property
     def ok(self) -> bool:
@@ -48,12 +51,19 @@ class Loader:
 
 
 def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
+    """Every file's rules, then each file's 说明 applied to what the rules found."""
     loader = loader or Loader()
     results = []
     for path in paths:
         loaded = loader.load(path)
         findings = list(loaded.findings)
+        previous = None
         if loaded.report is not None:
-            findings += check_report(loaded.report, loader.previous(path))
-        results.append(Checked(path, loaded.file, loaded.report, sort_findings(findings)))
+            previous = loader.previous(path)
+            findings += check_report(loaded.report, previous)
+        results.append(Checked(path, loaded.file, loaded.report, findings, previous))
+    for result in results:
+        if result.report is not None:
+            result.findings = apply_explanations(result.report, result.findings)
+        result.findings = sort_findings(result.findings)
     return results
