@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import PreviousYear, check_report
+from .check.same_year import r27_same_year_copying
 from .explanations import apply_explanations
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
@@ -51,7 +53,8 @@ class Loader:
 
 
 def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
-    """Every file's rules, then each file's 说明 applied to what the rules found."""
+    """Every file's rules, then the rules across the files of a year checked together (R27), then
+    each file's 说明 applied to what the rules found."""
     loader = loader or Loader()
     results = []
     for path in paths:
@@ -62,6 +65,16 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
             previous = loader.previous(path)
             findings += check_report(loaded.report, previous)
         results.append(Checked(path, loaded.file, loaded.report, findings, previous))
+    by_year: defaultdict[int, list[Report]] = defaultdict(list)
+    for result in results:
+        if result.report is not None:
+            by_year[result.report.year].append(result.report)
+    for reports in by_year.values():
+        if len(reports) > 1:
+            copied = r27_same_year_copying(reports)
+            for result in results:
+                if result.report is not None:
+                    result.findings += copied.get(result.report.file, [])
     for result in results:
         if result.report is not None:
             result.findings = apply_explanations(result.report, result.findings)

@@ -62,7 +62,7 @@ def containment(current: str, previous: str) -> float | None:
     return len(mine & shingles(before)) / len(mine)
 
 
-def _sections(report: Report) -> dict[str, list[Passage]]:
+def comparable_sections(report: Report) -> dict[str, list[Passage]]:
     """Comparable units: the preface, each part of 一 (or all of it), 五 and 六."""
     units: dict[str, list[Passage]] = {}
     if report.preface is not None:
@@ -89,8 +89,8 @@ def _whole(narrative: Narrative) -> str:
 
 def _overlap(report: Report, previous: PreviousYear) -> Iterator[Finding]:
     assert previous.report is not None
-    before = _sections(previous.report)
-    for where, parts in _sections(report).items():
+    before = comparable_sections(previous.report)
+    for where, parts in comparable_sections(report).items():
         if where in before:
             old = _text(before[where])
         elif where.startswith(OVERVIEW) and OVERVIEW in before:
