@@ -178,7 +178,7 @@ def _summary(results: list[Checked]) -> dict[str, int]:
 @app.command(
     "check",
     help=(
-        "检查数据文件：格式、勾稽关系（R1–R23）和跨年度衔接。\n\n"
+        "检查数据文件：格式、勾稽关系（R1–R29）和跨年度衔接。\n\n"
         "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
         "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
         "示例：\n\n"

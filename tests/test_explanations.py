@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jsonschema
+from docx import Document
 from typer.testing import CliRunner
 
 from genreport.cli import app
@@ -120,11 +121,16 @@ def test_a_printed_reason_closes_section_six_in_every_format(workspace: Path) ->
     assert checked.report is not None
     view = view_of(checked.report, checked.previous)
     assert view.sections[5].blocks[-1].text == f"关于表二“行政规范性文件”：{REASON}。"
-    result = runner.invoke(app, ["build", FILE, "--format", "html,md"])
+    result = runner.invoke(app, ["build", FILE, "--format", "docx,html,md"])
     assert result.exit_code == 0, result.output
+    note = f"关于表二“行政规范性文件”：{REASON}。"
     for suffix in ("html", "md"):
         text = (workspace / f"build/2023/shijianju.{suffix}").read_text(encoding="utf-8")
-        assert f"关于表二“行政规范性文件”：{REASON}。" in text
+        assert note in text
+    paragraphs = [p.text for p in Document(str(workspace / "build/2023/shijianju.docx")).paragraphs]
+    assert paragraphs[paragraphs.index(note) - 1].endswith(
+        "另有 1 件申请因申请人逾期未缴纳费用而终止处理。"
+    )
 
 
 def test_unprinted_reasons_stay_out_of_the_report(workspace: Path) -> None:
