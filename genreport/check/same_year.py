@@ -5,7 +5,9 @@ other, so it runs over the whole set of files checked together (pipeline.check_f
 per-report rule. All pairs of full texts would be quadratic in the number of agencies; instead an
 inverted index maps each 10-character shingle (R23's measure) to the sections holding it, and only
 sections that share shingles are ever compared: the work is proportional to the shingles, plus the
-pairs that actually share text.
+pairs that actually share text. Candidates come from a stable quarter of the shingles (the same
+text is sampled the same way everywhere, so a copy keeps its sampled shingles); each candidate pair
+is then measured exactly on all of them.
 
 Standard text does not count: the preface (依据、统计期限、获取方式 are the same in every report),
 sentences giving the statistics period or presenting the report, and any shingle that more than
@@ -16,6 +18,7 @@ not one agency's copy of another's.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -33,6 +36,9 @@ _STANDARD = re.compile(
 _SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]?")
 COMMON_SHARE = 0.05
 COMMON_MIN = 10
+SAMPLE = 4
+#: A pair is measured exactly when its sampled shingles suggest at least this overlap.
+CANDIDATE = 0.3
 
 
 @dataclass(frozen=True)
@@ -66,30 +72,41 @@ def _units(reports: list[Report]) -> list[_Unit]:
     return units
 
 
-def r27_same_year_copying(reports: list[Report]) -> dict[str, list[Finding]]:
-    """Findings by file, for reports of one year checked together."""
-    units = _units(reports)
+def _sampled(shingle: str) -> bool:
+    """One shingle in SAMPLE, chosen by a stable hash: the same text is sampled the same way in
+    every report, so a copy shares its sampled shingles exactly."""
+    return zlib.crc32(shingle.encode("utf-8")) % SAMPLE == 0
+
+
+def _pairs(units: list[_Unit], picked: list[list[str]]) -> Counter[tuple[int, int]]:
+    """Sections of different reports that share sampled shingles, with how many they share."""
     index: defaultdict[str, list[int]] = defaultdict(list)
-    for number, unit in enumerate(units):
-        for shingle in unit.shingles:
+    for number, shingles in enumerate(picked):
+        for shingle in shingles:
             index[shingle].append(number)
-    agencies = len({r.file for r in reports})
-    common = max(COMMON_MIN, int(agencies * COMMON_SHARE))
     shared: Counter[tuple[int, int]] = Counter()
-    own: Counter[int] = Counter()  # each unit's shingles that are not stock wording
     for holders in index.values():
-        if len(holders) > common:
-            continue
-        for a in holders:
-            own[a] += 1
         for i, a in enumerate(holders):
             for b in holders[i + 1 :]:
                 if units[a].report.file != units[b].report.file:
                     shared[a, b] += 1
+    return shared
+
+
+def r27_same_year_copying(reports: list[Report]) -> dict[str, list[Finding]]:
+    """Findings by file, for reports of one year checked together."""
+    units = _units(reports)
+    frequency = Counter(shingle for unit in units for shingle in unit.shingles)
+    common = max(COMMON_MIN, int(len(reports) * COMMON_SHARE))
+    own = [frozenset(s for s in unit.shingles if frequency[s] <= common) for unit in units]
+    picked = [[s for s in shingles if _sampled(s)] for shingles in own]
     best: dict[int, tuple[float, int]] = {}
-    for (a, b), count in shared.items():
+    for (a, b), count in _pairs(units, picked).items():
+        if count < CANDIDATE * min(len(picked[a]), len(picked[b])):
+            continue  # far below the threshold even allowing for sampling
+        both = len(own[a] & own[b])
         for this, other in ((a, b), (b, a)):
-            ratio = count / own[this] if own[this] else 0.0
+            ratio = both / len(own[this]) if own[this] else 0.0
             if ratio > THRESHOLD and ratio > best.get(this, (0.0, -1))[0]:
                 best[this] = (ratio, other)
     findings: defaultdict[str, list[Finding]] = defaultdict(list)
