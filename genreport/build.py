@@ -226,7 +226,8 @@ def _build_one(job: _Job) -> FileResult:
             return result
         result.forced = True
     try:
-        rendered = _renderer(job.template_dirs, job.templates_digest).render(report, job.formats)
+        renderer = _renderer(job.template_dirs, job.templates_digest)
+        rendered = renderer.render(report, job.formats, checked.previous)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
         folder = job.build_dir / str(report.year)

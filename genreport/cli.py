@@ -267,7 +267,7 @@ def _summary(results: list[Checked]) -> dict[str, int]:
 @app.command(
     "check",
     help=(
-        "检查数据文件：格式、勾稽关系（R1–R23）和跨年度衔接。\n\n"
+        "检查数据文件：格式、勾稽关系（R1–R29）和跨年度衔接。\n\n"
         "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
         "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
         "示例：\n\n"
@@ -644,6 +644,108 @@ def _print_board(board: Any) -> None:
     out.print(text, end="")
     formulas = "；".join(f"{label} = {formula}" for label, formula in RATE_LABELS.values())
     out.print(f"共 {len(board.rows)} 个机关，缺报 {len(board.missing)} 个。{escape(formulas)}")
+
+
+# --- diff -------------------------------------------------------------------------------------
+
+
+def _print_diff(diff: Any, written: list[Path], workspace: Workspace) -> None:
+    out.print(
+        f"[bold]{escape(diff.file)}[/] 与 {escape(diff.base_file)} 比较（{diff.base_year} → {diff.year}）"
+    )
+    out.print(f"  表格：{len(diff.cells)} 个单元格有变化")
+    for c in diff.cells:
+        out.print(
+            f"    {escape(c.table + c.label)}  {c.before} → {c.after}  {c.delta}  {escape(c.change)}"
+        )
+    changed = [s for s in diff.sections if s.changed]
+    out.print(f"  正文：{len(changed)} 个部分有改动")
+    for section in changed:
+        overlap = "—" if section.overlap is None else f"{round(section.overlap * 100)}%"
+        out.print(
+            f"    {escape(section.where)}  与上一年度重合 {overlap}，"
+            f"新增 {len(section.added)} 句，删去 {len(section.removed)} 句"
+        )
+        for sentence in section.removed:
+            out.print(f"      [red]− {escape(sentence)}[/]")
+        for sentence in section.added:
+            out.print(f"      [green]+ {escape(sentence)}[/]")
+    shown = "、".join(escape(workspace.display(p)) for p in written)
+    out.print(f"  [green]已写出[/] {shown}")
+
+
+@app.command(
+    "diff",
+    help=(
+        "与上一年度比较：表格中每个有变化的单元格（上年 → 本年、增减、同比），正文各部分与上年的重合比例"
+        "（R23 的算法）和新增、删去的句子。显示在屏幕上，并写出 build/年度/diff/简称.html"
+        "（可打印，两年并排）和 .md。\n\n"
+        "示例：\n\n"
+        "  genreport diff 2024\n\n"
+        "  genreport diff inputs/2024/gongxinju.yaml --from 2022\n\n"
+        "  genreport diff 2024 --format json > diff.json"
+    ),
+)
+def diff_command(
+    ctx: typer.Context,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="年度（如 2024）或 YAML 文件路径，可给多个",
+            metavar="[年度|文件]...",
+            autocompletion=_complete_year,
+            show_default=False,
+        ),
+    ] = None,
+    base_year: Annotated[
+        int | None,
+        typer.Option("--from", help="与哪一年比较", show_default="上一年", metavar="年度"),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="屏幕输出：text（给人看）或 json（给程序）")
+    ] = "text",
+) -> None:
+    # the diff renderers load only for this command
+    from .diff import diff_files, render_html, render_markdown  # noqa: PLC0415
+
+    if output_format not in ("text", "json"):
+        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
+    workspace = _state(ctx).workspace
+    try:
+        paths = workspace.resolve(targets or [])
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if not paths:
+        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+    results = diff_files(paths, base_year)
+    failed = False
+    documents: list[dict[str, Any]] = []
+    for result in results:
+        if result.diff is None:
+            failed = failed or bool(result.findings)
+            if output_format == "text":
+                print_findings(result.findings)
+                if result.note:
+                    err.print(f"[yellow]未比较[/] {escape(result.note)}")
+            documents.append({"file": result.file, "diff": None, "note": result.note})
+            continue
+        diff = result.diff
+        folder = workspace.build / str(diff.year) / "diff"
+        written = [folder / f"{diff.slug}.html", folder / f"{diff.slug}.md"]
+        write_atomic(written[0], render_html(diff).encode("utf-8"))
+        write_atomic(written[1], render_markdown(diff).encode("utf-8"))
+        if output_format == "text":
+            _print_diff(diff, written, workspace)
+        documents.append(
+            {
+                "file": result.file,
+                "diff": diff.to_json(),
+                "outputs": [workspace.display(p) for p in written],
+            }
+        )
+    if output_format == "json":
+        out.print_json(json.dumps({"reports": documents}, ensure_ascii=False))
+    raise typer.Exit(1 if failed else 0)
 
 
 # --- init -------------------------------------------------------------------------------------
