@@ -54,43 +54,36 @@ def _digits_at(raw: str, offset: int) -> str:
     return raw[offset:end]
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def in_value(text: str, node: Node) -> Slip | None:
     """The first slip inside a plain scalar where a number, date or choice belongs."""
     if not isinstance(node, ScalarNode) or node.style is not None:
         return None
-    start, end = node.start_mark.index, node.end_mark.index
-    raw = text[start:end]
+    raw = text[node.start_mark.index : node.end_mark.index]
     for offset, char in enumerate(raw):
         if char in "，、［］" or char in _FULLWIDTH_DIGITS or char == IDEOGRAPHIC_SPACE:
-            line, column = _position(text, start + offset)
+            line, column = _inside(node, raw, offset)
             after = char == IDEOGRAPHIC_SPACE and not raw[offset:].strip(IDEOGRAPHIC_SPACE + " ")
             typed = _digits_at(raw, offset) if char in _FULLWIDTH_DIGITS else char
             return Slip(line, column, _message(line, column, typed, after_value=after))
-    return _trailing_space(text, end)
-
-
-def _trailing_space(text: str, index: int) -> Slip | None:
-    """A full-width space right after a value: PyYAML ends the scalar before it only in flows."""
-    if text.startswith(IDEOGRAPHIC_SPACE, index):
-        line, column = _position(text, index)
-        return Slip(line, column, _message(line, column, IDEOGRAPHIC_SPACE, after_value=True))
     return None
+
+
+def _inside(node: Node, raw: str, offset: int) -> tuple[int, int]:
+    """Line and column of ``raw[offset]``, ``raw`` being the node's text: linear in the node only."""
+    newlines = raw.count("\n", 0, offset)
+    if newlines == 0:
+        return node.start_mark.line + 1, node.start_mark.column + 1 + offset
+    return node.start_mark.line + 1 + newlines, offset - raw.rfind("\n", 0, offset)
 
 
 def in_key(text: str, node: Node) -> Slip | None:
     """A full-width space around a key or a full-width colon inside one (``{自然人：3}``)."""
     if not isinstance(node, ScalarNode) or node.style is not None:
         return None
-    start, end = node.start_mark.index, node.end_mark.index
-    raw = text[start:end]
+    raw = text[node.start_mark.index : node.end_mark.index]
     for offset, char in enumerate(raw):
         if char in "：" + IDEOGRAPHIC_SPACE:
-            line, column = _position(text, start + offset)
+            line, column = _inside(node, raw, offset)
             after = char == IDEOGRAPHIC_SPACE and offset > 0
             return Slip(line, column, _message(line, column, char, after_value=after))
     return None
