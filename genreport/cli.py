@@ -444,14 +444,16 @@ def _print_build_result(result: FileResult) -> None:
     if result.status is Status.FAILED:
         print_findings([f for f in result.findings if f.severity is not Severity.INFO])
         reason = (
-            escape(result.message)
+            escape(visible(result.message))
             if result.message
             else "有错误，未生成（改正后重试，或加 --force）"
         )
-        err.print(f"[bold red]失败[/] {escape(result.file)}：{reason}")
+        err.print(f"[bold red]失败[/] {escape(visible(result.file))}：{reason}")
     elif result.forced:
         print_findings([f for f in result.findings if f.is_error])
-        err.print(f"[yellow]已强制生成[/] {escape(result.file)}：检查有错误，报告不能照此发布")
+        err.print(
+            f"[yellow]已强制生成[/] {escape(visible(result.file))}：检查有错误，报告不能照此发布"
+        )
 
 
 @app.command(
@@ -855,7 +857,7 @@ def import_command(
         raise _usage_error(str(exc)) from None
     for severity, line in report_lines(outcomes):
         style = _STYLE[severity] if severity else "green"
-        out.print(f"[{style}]{escape(line)}[/]")
+        out.print(f"[{style}]{escape(visible(line))}[/]")
     if any(o.written for o in outcomes):
         create_new(target / SCHEMA_FILE, schema_json().encode("utf-8"))
     raise typer.Exit(1 if any(o.failed for o in outcomes) else 0)

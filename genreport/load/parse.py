@@ -164,7 +164,7 @@ class Parser:
         ok = True
         if isinstance(node, SequenceNode):
             items = node.value
-            if any([self.slipped(slips.in_value(self.source.text, item)) for item in items]):
+            if any(self.slipped(slips.in_value(self.source.text, item)) for item in items):
                 return None
             if len(items) not in (len(columns), len(columns) + 1):
                 self.error(
