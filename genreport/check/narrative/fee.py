@@ -26,22 +26,27 @@ _AMOUNT = re.compile(rf"[0-9０-９]+(?:\.[0-9]+)?\s*(?:元|万元)|{MASK}")
 UNPAID = (RESULTS, "其他处理", "逾期不缴费")
 
 
-def _fee_sentences(report: Report) -> list[tuple[int, str]]:
-    """(offset, sentence) of every sentence of section 六 that speaks of the 处理费."""
+def _fee_sentences(report: Report) -> list[str]:
+    """Every sentence of section 六 that speaks of the 处理费, each once (however often it does)."""
     found = []
     for passage in passages(report):
         if passage.path[0] != OTHER:
             continue
+        merged: list[list[int]] = []
         for match in _FEE.finditer(passage.flat):
             start, end = sentence_bounds(passage.flat, match.start())
-            found.append((match.start(), passage.flat[start:end]))
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        found += [passage.flat[start:end] for start, end in merged]
     return found
 
 
 def r17_processing_fee(report: Report, _: PreviousYear | None) -> Iterator[Finding]:
     sentences = _fee_sentences(report)
-    none_said = any(_NONE_CHARGED.search(s) for _, s in sentences)
-    stated = none_said or any(_AMOUNT.search(s) for _, s in sentences)
+    none_said = any(_NONE_CHARGED.search(s) for s in sentences)
+    stated = none_said or any(_AMOUNT.search(s) for s in sentences)
     if report.info_fee_yuan is None and not stated:
         detail = "提到了信息处理费，但没有写明金额" if sentences else "没有写明信息处理费的收取情况"
         yield at(
