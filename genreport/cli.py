@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import typer._click.decorators
+import typer._click.exceptions
+import typer._click.globals
 import typer.rich_utils
 from rich.console import Console
 from rich.markup import escape
@@ -19,6 +23,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .crash import EXIT_CODE as CRASH_EXIT
+from .crash import Crash
+from .crash import message as crash_message
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
@@ -88,6 +95,7 @@ _localize_typer()
 
 app = typer.Typer(
     name="genreport",
+    pretty_exceptions_enable=False,
     help=(
         "政府信息公开工作年度报告：检查 YAML 数据的勾稽关系，生成 Word、HTML 和 Markdown。\n\n"
         "在工作区（含 inputs/ 文件夹的目录）中运行，例如：\n\n"
@@ -109,11 +117,42 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 @dataclass
 class State:
     workspace: Workspace
+    debug: bool = False
 
 
 def _state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, State) else State(Workspace(Path.cwd()))
+
+
+def _report_crashes(ctx: typer.Context, crashes: list[Crash | None]) -> bool:
+    """Tracebacks of genreport's own failures (X1), with --debug; True when there were any."""
+    found = [c for c in crashes if c is not None]
+    if found and _state(ctx).debug:
+        for crash in found:
+            err.print(crash.traceback, markup=False, highlight=False)
+    return bool(found)
+
+
+def guarded(command: Callable[..., None]) -> Callable[..., None]:
+    """A bug anywhere in a command: one Chinese line (traceback with --debug) and exit 3."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer._click.exceptions.ClickException):
+            raise
+        except Exception as exc:
+            crash = Crash.of(exc)
+            context = typer._click.globals.get_current_context(silent=True)
+            state = context.find_root().obj if context is not None else None
+            if isinstance(state, State) and state.debug:
+                err.print(crash.traceback, markup=False, highlight=False)
+            err.print(f"[bold red]{escape(crash_message('运行', crash.summary))}[/]")
+            raise typer.Exit(CRASH_EXIT) from None
+
+    return run
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -145,10 +184,13 @@ def main_callback(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出"),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="genreport 内部出错时显示详细信息（报告问题时附上）")
+    ] = False,
 ) -> None:
     if not workspace.is_dir():
         raise _usage_error(f"工作区目录“{workspace}”不存在")
-    ctx.obj = State(Workspace(workspace))
+    ctx.obj = State(Workspace(workspace), debug)
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -180,13 +222,14 @@ def _summary(results: list[Checked]) -> dict[str, int]:
     help=(
         "检查数据文件：格式、勾稽关系（R1–R23）和跨年度衔接。\n\n"
         "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
-        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
+        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误；3 genreport 内部错误。\n\n"
         "示例：\n\n"
         "  genreport check 2023\n\n"
         "  genreport check inputs/2023/gongxinju.yaml\n\n"
         "  genreport check 2023 --format json > findings.json"
     ),
 )
+@guarded
 def check_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -230,6 +273,8 @@ def check_command(
             f"检查了 {summary['files']} 个文件：{summary['errors']} 个错误，"
             f"{summary['warnings']} 个警告，{summary['notes']} 个提示。{verdict}"
         )
+    if _report_crashes(ctx, [r.crash for r in results]):
+        raise typer.Exit(CRASH_EXIT)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -247,6 +292,7 @@ def check_command(
         "  genreport new 2024 --all"
     ),
 )
+@guarded
 def new_command(
     ctx: typer.Context,
     year_text: Annotated[
@@ -322,6 +368,7 @@ def _ensure_schema(workspace: Workspace) -> None:
         "  genreport schema -o -                输出到屏幕"
     ),
 )
+@guarded
 def schema_command(
     ctx: typer.Context,
     output: Annotated[
@@ -376,6 +423,7 @@ def _print_build_result(result: FileResult) -> None:
         "  genreport build inputs/2023/gongxinju.yaml --format docx,pdf"
     ),
 )
+@guarded
 def build_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -443,6 +491,8 @@ def build_command(
         f"[{style}]生成 {built} 个{note}，跳过 {skipped} 个（没有变化），失败 {failed} 个[/]"
         f"；输出在 {where}/"
     )
+    if _report_crashes(ctx, [r.crash for r in outcome.results]):
+        raise typer.Exit(CRASH_EXIT)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -472,6 +522,7 @@ class _paused:
         "  genreport init gongxinju-reports --agency 某市工业和信息化局 --slug gongxinju"
     ),
 )
+@guarded
 def init_command(
     directory: Annotated[
         Path, typer.Argument(help="工作区目录（不存在则创建）", metavar="目录", show_default=False)
@@ -518,6 +569,7 @@ def init_command(
         "  genreport import 下载/*.html --out inputs/"
     ),
 )
+@guarded
 def import_command(
     ctx: typer.Context,
     files: Annotated[

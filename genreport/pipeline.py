@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import PreviousYear, check_report
+from .crash import Crash
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
 from .model import Report
@@ -18,6 +19,8 @@ class Checked:
     file: str
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
+    #: genreport failed on this file (an X1 finding says so); the traceback is for --debug.
+    crash: Crash | None = None
 
     @property
     def ok(self) -> bool:
@@ -48,12 +51,19 @@ class Loader:
 
 
 def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
+    """Each file loaded and checked; a bug in genreport on one file is an X1 finding for it."""
     loader = loader or Loader()
-    results = []
-    for path in paths:
+    return [check_one(path, loader) for path in paths]
+
+
+def check_one(path: Path, loader: Loader) -> Checked:
+    try:
         loaded = loader.load(path)
         findings = list(loaded.findings)
         if loaded.report is not None:
             findings += check_report(loaded.report, loader.previous(path))
-        results.append(Checked(path, loaded.file, loaded.report, sort_findings(findings)))
-    return results
+        return Checked(path, loaded.file, loaded.report, sort_findings(findings))
+    except Exception as exc:  # a bug: contained to this file
+        crash = Crash.of(exc)
+        file = Workspace.display(path)
+        return Checked(path, file, None, [crash.finding(file, "检查")], crash)
