@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -23,6 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .ci_formats import FORMATS as CI_FORMATS
+from .ci_formats import github_lines, json_document, json_usage_error, sarif_document
 from .crash import EXIT_CODE as CRASH_EXIT
 from .crash import Crash
 from .crash import message as crash_message
@@ -54,6 +55,15 @@ def _translate(message: str) -> str:
     return message
 
 
+def _asks_for_json(args: list[str]) -> bool:
+    """``--format json`` among the arguments, even when click could not parse them."""
+    pairs = zip(args, [*args[1:], ""], strict=True)
+    return any(
+        (a in ("--format", "-f") and b == "json") or a in ("--format=json", "-fjson")
+        for a, b in pairs
+    )
+
+
 def _localize_typer() -> None:
     """Typer and its bundled click print a few words themselves; our users read Chinese.
 
@@ -65,6 +75,8 @@ def _localize_typer() -> None:
     def rich_format_error(error: Any) -> None:
         translated = _translate(error.format_message())
         error.format_message = lambda: translated
+        if _asks_for_json(sys.argv[1:]):
+            sys.stdout.write(json_usage_error(translated) + "\n")
         original_error(error)
 
     typer.rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
@@ -155,7 +167,12 @@ def guarded(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _usage_error(message: str) -> typer.Exit:
+def _usage_error(message: str, output_format: str = "text") -> typer.Exit:
+    """Exit 2; a program that asked for JSON (or GitHub annotations) gets it in that form."""
+    if output_format == "json":
+        sys.stdout.write(json_usage_error(message) + "\n")
+    elif output_format == "github":
+        sys.stdout.write(f"::error title=genreport::{message}\n")
     err.print(f"[bold red]错误：[/]{escape(message)}")
     return typer.Exit(2)
 
@@ -243,31 +260,42 @@ def check_command(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="输出格式：text（给人看）或 json（给编辑器和 CI）"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：text（给人看）、json（给编辑器和程序）、sarif（代码扫描平台）、"
+            "github（GitHub Actions 注释）",
+        ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
 ) -> None:
-    if output_format not in ("text", "json"):
-        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
+    if output_format not in CI_FORMATS:
+        raise _usage_error(
+            f"--format 只能是 {'、'.join(CI_FORMATS)} 之一，这里是“{output_format}”",
+            "json" if output_format.strip().lower() == "json" else "text",
+        )
     workspace = _state(ctx).workspace
     try:
         paths = workspace.resolve(targets or [])
     except UsageError as exc:
-        raise _usage_error(str(exc)) from None
+        raise _usage_error(str(exc), output_format) from None
     if not paths:
-        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+        raise _usage_error(
+            f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）", output_format
+        )
     results = check_files(paths)
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
+    findings = [f for r in results for f in r.findings]
     if output_format == "json":
-        document: dict[str, Any] = {
-            "findings": [f.to_json() for r in results for f in r.findings],
-            "files": [{"file": r.file, "ok": r.ok} for r in results],
-            "summary": summary,
-        }
-        out.print_json(json.dumps(document, ensure_ascii=False))
+        files = [{"file": r.file, "ok": r.ok} for r in results]
+        sys.stdout.write(json_document(findings, files, summary) + "\n")
+    elif output_format == "sarif":
+        sys.stdout.write(sarif_document(findings) + "\n")
+    elif output_format == "github":
+        sys.stdout.write("".join(line + "\n" for line in github_lines(findings)))
     else:
-        print_findings([f for r in results for f in r.findings])
+        print_findings(findings)
         verdict = "[bold red]未通过[/]" if failed else "[bold green]通过[/]"
         out.print(
             f"检查了 {summary['files']} 个文件：{summary['errors']} 个错误，"

@@ -16,6 +16,14 @@ class Severity(str, Enum):
     WARNING = "警告"
     INFO = "提示"
 
+    @property
+    def code(self) -> str:
+        """``error`` / ``warning`` / ``info``: stable for programs, whatever the labels say."""
+        return _CODES[self]
+
+
+_CODES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
 
 #: Rule ids that are not in format.md §5: problems of the file itself rather than of its numbers.
 LOAD_RULES = {
@@ -23,6 +31,7 @@ LOAD_RULES = {
     "L2": "YAML 语法错误（语法、缩进中的制表符、重复的键、锚点和别名）",
     "L3": "结构错误（未知的键、缺少必填项、类型或取值不对）",
     "J1": "正文中的模板表达式无法求值",
+    "X1": "genreport 内部错误（不是数据文件的问题，请报告）",
 }
 
 
@@ -48,6 +57,7 @@ class Finding:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        data["severity_code"] = self.severity.code
         return data
 
     @property
