@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...layout import APPLICANT_COLUMNS, RESULTS, T3_GROUPS
 from ...model import Report
@@ -41,7 +41,9 @@ _KEYWORDS: list[Keyword] = [
     Keyword("行政诉讼|提起诉讼|起诉", t.LITIGATION),
     Keyword("上一年度结转|上年度结转|上年结转|上年度转入|上年转入", t.CARRIED_IN_TARGET),
     Keyword(
-        "结转至?下一?年度?|结转到下一?年度?|转入下一?年度|结转(?![上至到])", t.CARRIED_OUT_TARGET
+        "(?:结转至?下一?年度?|结转到下一?年度?|转入下一?年度)(?:继续)?(?:办理|处理)?(?:的)?|"
+        "结转(?![上至到])",
+        t.CARRIED_OUT_TARGET,
     ),
     Keyword("新收|收到|受理|接收|接到|收悉", t.RECEIVED_TARGET),
     Keyword("办结|答复|办理完毕|处理完毕", t.DONE),
@@ -70,7 +72,9 @@ _KEYWORDS: list[Keyword] = [
 #: dozen; the bound keeps a text of a hundred thousand "收到 1 件" from taking seconds.
 MAX_CANDIDATES = 2000
 _LONGEST_REACH = max(30, *(k.target.reach for k in _KEYWORDS if k.target is not None))
-_FIRST_CHARS = "".join(sorted({alt[0] for k in _KEYWORDS for alt in k.pattern.split("|")}))
+_FIRST_CHARS = "".join(
+    sorted({alt.lstrip("(?:")[0] for k in _KEYWORDS for alt in k.pattern.split("|")})
+)
 assert all("\u4e00" <= c <= "\u9fff" for c in _FIRST_CHARS), _FIRST_CHARS
 #: The lookahead on the first character spares trying ~80 alternatives at every position.
 _KEYWORD_RE = re.compile(
@@ -95,6 +99,8 @@ _APPLICATIONS = re.compile("依申请|公开申请|申请公开|信息公开申�
 _GI_CONTEXT = re.compile("信息公开|依申请|公开申请")
 #: A total named in the same clause as one of these counts one channel only: "信函受理申请 1 件".
 _CHANNEL = re.compile("网络|网上|信函|当面|现场|邮寄|传真|电子邮件|线上|线下|窗口")
+#: Between "办理 262 件" and "48 件": the second is added to the first.
+_PLUS = re.compile(r"\s*[，,、]?\s*(?:另|另外|此外|其中)?\s*新增(?:申请)?\s*")
 _DELTA = re.compile("增加|减少|增长|下降|上升|新增|多出|少于|多于")
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
@@ -118,6 +124,8 @@ class Mention:
     number: Number
     end: int  # just after the 量词
     target: t.Target
+    #: "办理 262 件，新增 48 件": the count added right after, the two summing to the cell.
+    plus: int | None = None
 
     @property
     def phrase(self) -> str:
@@ -199,7 +207,7 @@ class _Scanner:
 
     def mentions(self, stopped: list[int]) -> Iterator[Mention]:
         candidates = 0
-        for match, end in self.counts:
+        for index, (match, end) in enumerate(self.counts):
             if not self._keyword_near(match.start()):
                 continue
             candidates += 1
@@ -208,8 +216,12 @@ class _Scanner:
                 return
             count = _exact(self.flat, match, end)
             mention = None if count is None else self._mention(count)
-            if mention is not None:
-                yield mention
+            if mention is None:
+                continue
+            following = self.counts[index + 1] if index + 1 < len(self.counts) else None
+            if following and _PLUS.fullmatch(self.flat, end, following[0].start()):
+                mention = replace(mention, plus=as_number(following[0]).value)
+            yield mention
 
     def _keyword_near(self, number_start: int) -> bool:
         """Whether a keyword may sit between the last barrier and the number (a cheap test first:
