@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import typer._click.decorators
+import typer._click.exceptions
 import typer._click.formatting
+import typer._click.globals
 import typer.core
 import typer.main
 import typer.rich_utils
@@ -23,7 +27,12 @@ from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .ci_formats import FORMATS as CI_FORMATS
+from .ci_formats import github_lines, json_document, json_usage_error, sarif_document
 from .console_encoding import make_safe
+from .crash import EXIT_CODE as CRASH_EXIT
+from .crash import Crash
+from .crash import message as crash_message
 from .escaping import visible
 from .findings import Finding, Severity
 from .load import load_file
@@ -61,6 +70,15 @@ def _translate(message: str) -> str:
     return message
 
 
+def _asks_for_json(args: list[str]) -> bool:
+    """``--format json`` among the arguments, even when click could not parse them."""
+    pairs = zip(args, [*args[1:], ""], strict=True)
+    return any(
+        (a in ("--format", "-f") and b == "json") or a in ("--format=json", "-fjson")
+        for a, b in pairs
+    )
+
+
 #: How help shows a value's type when an option gives no metavar (typer's own are ``<path>``).
 _TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "path": "路径", "bool": ""}
 _RANGE_WORDS = (
@@ -91,6 +109,8 @@ def _localize_typer() -> None:
     def rich_format_error(error: Any) -> None:
         translated = _translate(error.format_message())
         error.format_message = lambda: translated
+        if _asks_for_json(sys.argv[1:]):
+            sys.stdout.write(json_usage_error(translated) + "\n")
         original_error(error)
 
     typer.rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
@@ -165,6 +185,7 @@ _localize_typer()
 
 app = typer.Typer(
     name="genreport",
+    pretty_exceptions_enable=False,
     help=(
         "政府信息公开工作年度报告：检查 YAML 数据的勾稽关系，生成 Word、HTML 和 Markdown。\n\n"
         "在工作区（含 inputs/ 文件夹的目录）中运行，例如：\n\n"
@@ -186,6 +207,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 @dataclass
 class State:
     workspace: Workspace
+    debug: bool = False
 
 
 def _state(ctx: typer.Context) -> State:
@@ -193,18 +215,56 @@ def _state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State(Workspace.find(Path.cwd()))
 
 
-def _usage_error(message: str) -> typer.Exit:
+def _report_crashes(ctx: typer.Context, crashes: list[Crash | None]) -> bool:
+    """Tracebacks of genreport's own failures (X1), with --debug; True when there were any."""
+    found = [c for c in crashes if c is not None]
+    if found and _state(ctx).debug:
+        for crash in found:
+            err.print(crash.traceback, markup=False, highlight=False)
+    return bool(found)
+
+
+def guarded(command: Callable[..., None]) -> Callable[..., None]:
+    """A bug anywhere in a command: one Chinese line (traceback with --debug) and exit 3."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer._click.exceptions.ClickException):
+            raise
+        except Exception as exc:
+            crash = Crash.of(exc)
+            context = typer._click.globals.get_current_context(silent=True)
+            state = context.find_root().obj if context is not None else None
+            if isinstance(state, State) and state.debug:
+                err.print(crash.traceback, markup=False, highlight=False)
+            err.print(f"[bold red]{escape(crash_message('运行', crash.summary))}[/]")
+            raise typer.Exit(CRASH_EXIT) from None
+
+    return run
+
+
+def _usage_error(message: str, output_format: str = "text") -> typer.Exit:
+    """Exit 2; a program that asked for JSON (or GitHub annotations) gets it in that form."""
+    if output_format == "json":
+        sys.stdout.write(json_usage_error(message) + "\n")
+    elif output_format == "github":
+        sys.stdout.write(f"::error title=genreport::{message}\n")
     err.print(f"[bold red]错误：[/]{escape(visible(message))}")
     return typer.Exit(2)
 
 
-def _no_input_files(workspace: Workspace) -> typer.Exit:
+def _no_input_files(workspace: Workspace, output_format: str = "text") -> typer.Exit:
     if not workspace.found:
         return _usage_error(
             f"在 {workspace.root.as_posix()} 及其上级文件夹中都没有找到 inputs/ 文件夹："
-            "请在工作区中运行，或用 -C 指定工作区"
+            "请在工作区中运行，或用 -C 指定工作区",
+            output_format,
         )
-    return _usage_error(f"没有找到数据文件（{workspace.show(workspace.inputs)}/年度/*.yaml）")
+    return _usage_error(
+        f"没有找到数据文件（{workspace.show(workspace.inputs)}/年度/*.yaml）", output_format
+    )
 
 
 def _complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -234,10 +294,13 @@ def main_callback(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出"),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="genreport 内部出错时显示详细信息（报告问题时附上）")
+    ] = False,
 ) -> None:
     if not workspace.is_dir():
         raise _usage_error(f"工作区目录“{workspace}”不存在")
-    ctx.obj = State(Workspace.find(workspace))
+    ctx.obj = State(Workspace.find(workspace), debug)
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -269,13 +332,14 @@ def _summary(results: list[Checked]) -> dict[str, int]:
     help=(
         "检查数据文件：格式、勾稽关系（R1–R29）和跨年度衔接。\n\n"
         "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
-        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
+        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误；3 genreport 内部错误。\n\n"
         "示例：\n\n"
         "  genreport check 2023\n\n"
         "  genreport check inputs/2023/gongxinju.yaml\n\n"
         "  genreport check 2023 --format json > findings.json"
     ),
 )
+@guarded
 def check_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -289,36 +353,47 @@ def check_command(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="输出格式：text（给人看）或 json（给编辑器和 CI）"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：text（给人看）、json（给编辑器和程序）、sarif（代码扫描平台）、"
+            "github（GitHub Actions 注释）",
+        ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
 ) -> None:
-    if output_format not in ("text", "json"):
-        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
+    if output_format not in CI_FORMATS:
+        raise _usage_error(
+            f"--format 只能是 {'、'.join(CI_FORMATS)} 之一，这里是“{output_format}”",
+            "json" if output_format.strip().lower() == "json" else "text",
+        )
     workspace = _state(ctx).workspace
     try:
         paths = workspace.resolve(targets or [])
     except UsageError as exc:
-        raise _usage_error(str(exc)) from None
+        raise _usage_error(str(exc), output_format) from None
     if not paths:
-        raise _no_input_files(workspace)
+        raise _no_input_files(workspace, output_format)
     results = check_files(paths, Loader(workspace))
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
+    findings = [f for r in results for f in r.findings]
     if output_format == "json":
-        document: dict[str, Any] = {
-            "findings": [f.to_json() for r in results for f in r.findings],
-            "files": [{"file": r.file, "ok": r.ok} for r in results],
-            "summary": summary,
-        }
-        out.print_json(json.dumps(document, ensure_ascii=False))
+        files = [{"file": r.file, "ok": r.ok} for r in results]
+        sys.stdout.write(json_document(findings, files, summary) + "\n")
+    elif output_format == "sarif":
+        sys.stdout.write(sarif_document(findings) + "\n")
+    elif output_format == "github":
+        sys.stdout.write("".join(line + "\n" for line in github_lines(findings)))
     else:
-        print_findings([f for r in results for f in r.findings])
+        print_findings(findings)
         verdict = "[bold red]未通过[/]" if failed else "[bold green]通过[/]"
         out.print(
             f"检查了 {summary['files']} 个文件：{summary['errors']} 个错误，"
             f"{summary['warnings']} 个警告，{summary['notes']} 个提示。{verdict}"
         )
+    if _report_crashes(ctx, [r.crash for r in results]):
+        raise typer.Exit(CRASH_EXIT)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -336,6 +411,7 @@ def check_command(
         "  genreport new 2024 --all"
     ),
 )
+@guarded
 def new_command(
     ctx: typer.Context,
     year_text: Annotated[
@@ -411,6 +487,7 @@ def _ensure_schema(workspace: Workspace) -> None:
         "  genreport schema -o -                输出到屏幕"
     ),
 )
+@guarded
 def schema_command(
     ctx: typer.Context,
     output: Annotated[
@@ -468,6 +545,7 @@ def _print_build_result(result: FileResult) -> None:
         "  genreport build inputs/2023/gongxinju.yaml --format docx,pdf"
     ),
 )
+@guarded
 def build_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -539,6 +617,8 @@ def build_command(
         f"[{style}]生成 {built} 个{note}，跳过 {skipped} 个（没有变化），失败 {failed} 个[/]"
         f"；输出在 {where}/"
     )
+    if _report_crashes(ctx, [r.crash for r in outcome.results]):
+        raise typer.Exit(CRASH_EXIT)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -767,6 +847,7 @@ def diff_command(
         "  genreport init 年报 --agency 某市工业和信息化局 --slug gongxinju"
     ),
 )
+@guarded
 def init_command(
     directory: Annotated[
         Path, typer.Argument(help="工作区目录（不存在则创建）", metavar="目录", show_default=False)
@@ -815,6 +896,7 @@ def init_command(
         "  genreport import 下载/*.html --out inputs/"
     ),
 )
+@guarded
 def import_command(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="已发布的报告文件，可给多个", metavar="文件")],

@@ -54,6 +54,7 @@ def test_json_output_carries_every_field(workspace: Path) -> None:
         {
             "rule": "R8",
             "severity": "错误",
+            "severity_code": "error",
             "file": "inputs/2023/shijianju.yaml",
             "line": 70,
             "column": 20,
