@@ -25,6 +25,7 @@ from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
 from .console_encoding import make_safe
 from .findings import Finding, Severity
+from .globbing import expand
 from .load import load_file
 from .output import create_new, write_atomic
 from .pipeline import Checked, check_files
@@ -70,7 +71,7 @@ _RANGE_WORDS = (
 _USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."))
 
 
-def _type_name(param: Any, ctx: Any) -> str:
+def _type_name(param: Any) -> str:
     descriptor = param.type_descriptor
     if getattr(param, "is_flag", False) or descriptor.is_choice:
         return ""
@@ -110,7 +111,7 @@ def _localize_typer() -> None:
     def display_type_rich(self: Any, ctx: Any) -> str | None:
         if self.metavar is not None:
             return None if isinstance(self, typer.core.TyperArgument) else self.metavar
-        return _type_name(self, ctx) or None
+        return _type_name(self) or None
 
     typer.core._TyperParameter.display_type_rich = display_type_rich  # type: ignore[method-assign]
     typer.core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
@@ -284,7 +285,7 @@ def check_command(
         raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
     workspace = _state(ctx).workspace
     try:
-        paths = workspace.resolve(targets or [])
+        paths = workspace.resolve(expand(targets or []))
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
@@ -412,7 +413,10 @@ def schema_command(
 ) -> None:
     text = schema_json()
     if output == "-":
-        sys.stdout.write(text)
+        # JSON is UTF-8 whatever the console's code page (GBK when redirected on Chinese Windows)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     workspace = _state(ctx).workspace
     target = Path(output) if output else workspace.inputs / SCHEMA_FILE
@@ -483,7 +487,7 @@ def build_command(
     workspace = _state(ctx).workspace
     try:
         chosen = parse_formats(formats)
-        paths = workspace.resolve(targets or [])
+        paths = workspace.resolve(expand(targets or []))
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
@@ -636,7 +640,13 @@ def import_command(
     target = out_dir or workspace.inputs
     try:
         outcomes = import_files(
-            files, target, year=year, slug=slug, agency=agency, published=date, force=force
+            [Path(f) for f in expand([str(f) for f in files])],
+            target,
+            year=year,
+            slug=slug,
+            agency=agency,
+            published=date,
+            force=force,
         )
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
