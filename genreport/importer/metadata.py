@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from .document import Loc, Paragraph
 from .normalize import restore, squash
-from .sections import TITLE, Sections, date_of, looks_like_agency
+from .sections import DATE_LINE, TITLE, Sections, date_of, looks_like_agency
 
 _PERIOD = re.compile(r"统计期限(?:为|是)?自?((?:19|20)[0-9]{2})年1月1日")
 _PUBLISHED_AS = re.compile(
@@ -108,9 +108,27 @@ def published_date(sections: Sections) -> tuple[dt.date, Loc] | None:
     return None
 
 
+def page_date(sections: Sections) -> tuple[dt.date, Loc, str] | None:
+    """The date line of a web page (``发布日期：2024-03-08``), kept out of the text as chrome."""
+    for p in sections.dropped:
+        match = DATE_LINE.match(squash(p.text))
+        if match:
+            try:
+                day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                continue
+            return day, p.loc, p.text.strip()
+    return None
+
+
 def agency_type(agency: str) -> str:
-    """``XX市人民政府`` is a government; ``XX市人民政府办公室`` and everyone else a department."""
-    return "人民政府" if agency.endswith("人民政府") else "部门"
+    """``XX市人民政府`` (also ``XX县政府``) is a government; ``XX市人民政府办公室``, a 管委会 or a
+    街道办事处 (offices sent out by a government) and everyone else a department."""
+    return "人民政府" if agency.endswith("政府") else "部门"
+
+
+#: Names that are neither a department nor a government by their last word: typed 部门, said so.
+DISPATCHED = re.compile(r"(管委会|管理委员会|办事处|管理区|投资区|开发区|新区|园区)$")
 
 
 def can_make_rules(agency: str, kind: str) -> bool | None:
@@ -130,6 +148,8 @@ def has_place(agency: str) -> bool:
 # --- 信息处理费 ----------------------------------------------------------------------------------
 
 _SENTENCE = re.compile(r"[^。；;!！?？\n]+")
+#: A sentence that says nothing was charged without naming the fee: 未发生收费情况, 未收取任何费用.
+_NO_CHARGE = re.compile(r"(未|没有|无|均未)(发生|产生)?(任何)?(收费|收取(任何)?(费用|费))")
 _NONE = re.compile(r"(未|没有|无|不|均未|未曾)(收取|收)")
 _AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万?元)")
 _ZERO = re.compile(r"处理费(?:为|共|共计|合计|金额|总额)?[:：]?(0|零)(?![0-9.])")
@@ -148,6 +168,8 @@ def find_fee(paragraphs: list[Paragraph]) -> Fee | None:
         text = restore(p.text)
         for sentence in _SENTENCE.findall(text):
             if "处理费" not in sentence:
+                if _NO_CHARGE.search(squash(sentence)):
+                    return Fee("0", p.loc, sentence.strip())
                 continue
             compact = squash(sentence)
             if _NONE.search(compact) or _ZERO.search(compact):
@@ -167,6 +189,7 @@ def _plain(number: Decimal) -> str:
 
 
 __all__ = [
+    "DISPATCHED",
     "Found",
     "agency_candidates",
     "agency_type",
@@ -174,6 +197,7 @@ __all__ = [
     "find_fee",
     "has_place",
     "looks_like_agency",
+    "page_date",
     "published_date",
     "year_candidates",
 ]

@@ -64,8 +64,16 @@ class Sections:
     in_tables: list[Paragraph] = field(default_factory=list)  # text among sections 二–四
 
 
+#: A web page's date line: ``发布时间：2024-03-08 10:20 来源：…``, ``日期：2024年3月8日``.
+DATE_LINE = re.compile(
+    r"(?:发布|发表|成文|公开)?(?:时间|日期)[:：]"
+    r"(?P<year>(?:19|20)[0-9]{2})(?:[-/.年])(?P<month>[0-9]{1,2})(?:[-/.月])(?P<day>[0-9]{1,2})日?"
+)
+
+
 def is_chrome(text: str) -> bool:
-    return _CHROME.fullmatch(squash(text)) is not None
+    text = squash(text)
+    return _CHROME.fullmatch(text) is not None or DATE_LINE.match(text) is not None
 
 
 def match_heading(paragraph: Paragraph, after: int) -> Heading | None:
