@@ -27,6 +27,7 @@ ALLOWED = words(
     "genreport YAML JSON Schema Word WPS HTML Markdown PDF LibreOffice VS Code CI CPU shell "
     "text json docx html htm md txt pdf yaml gitignore "
     "inputs build templates schema yaml-language-server genreport.schema.json "
+    "pandoc Excel CSV xlsx csv tables.xlsx tables.csv status.html "
     "gongxinju jiguan"  # the last two: example and default agency slugs
 )
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
