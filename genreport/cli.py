@@ -924,9 +924,18 @@ def import_command(
         typer.Option("--published", help="发布日期，如 2023-01-20（默认取自落款）"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输入文件")] = False,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="输出格式：text（给人看）或 json（每份报告写出的文件和发现）"
+        ),
+    ] = "text",
 ) -> None:
     # pandoc and pdfplumber load (~0.15 s) only when importing, not for every command
-    from .importer import import_files, report_lines  # noqa: PLC0415
+    from .importer import import_files, report_json, report_lines  # noqa: PLC0415
+
+    if output_format not in ("text", "json"):
+        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
 
     workspace = _state(ctx).workspace
     try:
@@ -948,12 +957,16 @@ def import_command(
         )
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
-    for severity, line in report_lines(outcomes):
-        style = _STYLE[severity] if severity else "green"
-        out.print(f"[{style}]{escape(visible(line))}[/]")
+    if output_format == "json":
+        out.print_json(json.dumps(report_json(outcomes), ensure_ascii=False))
+    else:
+        for severity, line in report_lines(outcomes):
+            style = _STYLE[severity] if severity else "green"
+            out.print(f"[{style}]{escape(visible(line))}[/]")
     if any(o.written for o in outcomes):
         create_new(target / SCHEMA_FILE, schema_json().encode("utf-8"))
-    raise typer.Exit(1 if any(o.failed for o in outcomes) else 0)
+    # the exit code says whether every report became an input file; findings are in the output
+    raise typer.Exit(0 if all(o.written for o in outcomes) else 1)
 
 
 # --- export -----------------------------------------------------------------------------------
