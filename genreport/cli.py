@@ -509,7 +509,8 @@ def init_command(
 @app.command(
     "import",
     help=(
-        "导入已发布的年度报告（.docx、.html/.htm、.md、.txt、.pdf），写出对应的输入文件 "
+        "导入已发布的年度报告（.docx、.html/.htm、.md、.txt、.pdf；.doc、.wps、.odt、.rtf 需要 "
+        "LibreOffice；扫描件 PDF 需要 pip install 'genreport[ocr]'），写出对应的输入文件 "
         "inputs/年度/简称.yaml。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
         "已存在的文件不会被覆盖（加 --force 覆盖）。\n\n"

@@ -18,6 +18,7 @@ from ..output import write_atomic
 from ..workspace import UsageError, Workspace
 from .assemble import Options, assemble
 from .readers import ReadError, read_document
+from .rules import WARNING
 from .yaml_writer import to_yaml
 
 _SLUG = re.compile(r"[^\w\-]+")
@@ -59,6 +60,8 @@ def import_file(
         outcome.findings = [exc.finding]
         return outcome
     report, notes = assemble(document, Options(year, agency, published))
+    for loc, message in document.notices:
+        notes.add(None, loc, "I8", WARNING, message)
     outcome.findings = sort_findings(notes.findings)
     if report is None:
         return outcome

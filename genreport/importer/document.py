@@ -37,6 +37,8 @@ class Cell:
     #: False for the copies a row or column span leaves in the cells it covers: they repeat the
     #: text (so a merged label reaches every row) but never count as a value of their own.
     origin: bool = True
+    #: The OCR engine's confidence (0–1) when the text was read from a scanned page.
+    ocr_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ Block = Paragraph | Table
 class Document:
     file: str  # the source path as the user should see it
     blocks: tuple[Block, ...]
+    #: What the reader itself must tell the user (pages read by OCR), as (where, message).
+    notices: tuple[tuple[Loc, str], ...] = ()
 
     @property
     def paragraphs(self) -> list[Paragraph]:
