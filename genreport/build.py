@@ -27,8 +27,9 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, has_errors
+from .fonts import font_statuses, missing_fonts_warning
 from .output import write_atomic
-from .pipeline import check_files
+from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
@@ -73,6 +74,8 @@ class FileResult:
 class BuildResult:
     results: list[FileResult]
     build_dir: Path
+    #: Warnings about the whole build, e.g. the fonts a PDF will lack.
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
@@ -119,6 +122,8 @@ def _file_digest(path: Path) -> bytes:
 def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
+    # the Word file's dates follow SOURCE_DATE_EPOCH when it is set (render/docx.document_time)
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     h.update(_file_digest(path))
     previous = previous_year_file(path)
     if previous is not None:
@@ -191,6 +196,7 @@ class _Job:
     force: bool
     key: str
     soffice: str | None
+    root: Path
 
 
 _renderers: dict[tuple[tuple[Path, ...], str], Renderer] = {}
@@ -210,7 +216,7 @@ def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
 
 
 def _build_one(job: _Job) -> FileResult:
-    checked = check_files([job.source])[0]
+    checked = check_files([job.source], Loader(Workspace(job.root)))[0]
     result = FileResult(job.source, job.file, Status.FAILED, findings=checked.findings, key=job.key)
     report = checked.report
     if report is None:
@@ -275,6 +281,10 @@ def build(
     """Build every file in ``paths``; ``progress`` hears about each file as it is done."""
     options = options or BuildOptions()
     soffice = require_soffice() if "pdf" in options.formats else None
+    notes = []
+    if soffice is not None:
+        fonts = missing_fonts_warning(font_statuses())
+        notes += [fonts] if fonts else []
     templates = templates_for(workspace.templates)
     templates_digest = templates.digest()
     manifest = Manifest(workspace)
@@ -290,7 +300,7 @@ def build(
 
     for path in paths:
         key = input_key(path, templates_digest, options.formats)
-        file = Workspace.display(path)
+        file = workspace.show(path)
         current = None if options.force else manifest.up_to_date(path, key)
         if current is not None:
             done(FileResult(path, file, Status.SKIPPED, outputs=current, key=key))
@@ -306,6 +316,7 @@ def build(
                 options.force,
                 key,
                 soffice,
+                workspace.root,
             )
         )
     workers = options.jobs or os.cpu_count() or 1
@@ -317,7 +328,7 @@ def build(
             manifest.save()
     order = {path: i for i, path in enumerate(paths)}
     results.sort(key=lambda r: order.get(r.source, len(order)))
-    return BuildResult(results, workspace.build)
+    return BuildResult(results, workspace.build, notes)
 
 
 __all__ = [

@@ -20,10 +20,11 @@ from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .escaping import visible
 from .findings import Finding, Severity
 from .load import load_file
 from .output import create_new, write_atomic
-from .pipeline import Checked, check_files
+from .pipeline import Checked, Loader, check_files
 from .render.pdf import PdfError
 from .scaffold import scaffold_text
 from .schema import SCHEMA_FILE, schema_json
@@ -114,12 +115,21 @@ class State:
 
 def _state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State(Workspace(Path.cwd()))
+    return obj if isinstance(obj, State) else State(Workspace.find(Path.cwd()))
 
 
 def _usage_error(message: str) -> typer.Exit:
-    err.print(f"[bold red]错误：[/]{escape(message)}")
+    err.print(f"[bold red]错误：[/]{escape(visible(message))}")
     return typer.Exit(2)
+
+
+def _no_input_files(workspace: Workspace) -> typer.Exit:
+    if not workspace.found:
+        return _usage_error(
+            f"在 {workspace.root.as_posix()} 及其上级文件夹中都没有找到 inputs/ 文件夹："
+            "请在工作区中运行，或用 -C 指定工作区"
+        )
+    return _usage_error(f"没有找到数据文件（{workspace.show(workspace.inputs)}/年度/*.yaml）")
 
 
 def _complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -139,7 +149,10 @@ def main_callback(
     workspace: Annotated[
         Path,
         typer.Option(
-            "--workspace", "-C", help="工作区目录（含 inputs/ 的文件夹）", show_default="当前目录"
+            "--workspace",
+            "-C",
+            help="从这个目录起向上查找工作区（含 inputs/ 的文件夹）",
+            show_default="当前目录",
         ),
     ] = Path(),
     version: Annotated[
@@ -149,7 +162,7 @@ def main_callback(
 ) -> None:
     if not workspace.is_dir():
         raise _usage_error(f"工作区目录“{workspace}”不存在")
-    ctx.obj = State(Workspace(workspace))
+    ctx.obj = State(Workspace.find(workspace))
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -159,11 +172,11 @@ def print_findings(findings: list[Finding]) -> None:
     for finding in findings:
         style = _STYLE[finding.severity]
         out.print(
-            f"{escape(finding.location())}: [{style}]{finding.severity.value} {finding.rule}[/] "
-            f"{escape(finding.message)}"
+            f"{escape(visible(finding.location()))}: "
+            f"[{style}]{finding.severity.value} {finding.rule}[/] {escape(visible(finding.message))}"
         )
         if finding.cell:
-            out.print(f"    [dim]表格位置：{escape(finding.cell)}[/]")
+            out.print(f"    [dim]表格位置：{escape(visible(finding.cell))}[/]")
 
 
 def _summary(results: list[Checked]) -> dict[str, int]:
@@ -213,8 +226,8 @@ def check_command(
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
-        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
-    results = check_files(paths)
+        raise _no_input_files(workspace)
+    results = check_files(paths, Loader(workspace))
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
     if output_format == "json":
@@ -276,32 +289,32 @@ def new_command(
     if source:
         if source not in slugs:
             raise _usage_error(
-                f"{workspace.display(previous_dir)} 中没有 {source}.yaml（有：{'、'.join(slugs) or '无'}）"
+                f"{workspace.show(previous_dir)} 中没有 {source}.yaml（有：{'、'.join(slugs) or '无'}）"
             )
         chosen = [slugs[source]]
     elif every or len(slugs) == 1:
         chosen = list(slugs.values())
     else:
         raise _usage_error(
-            f"{workspace.display(previous_dir)} 中有多个机关（{'、'.join(slugs)}），请用 --from 指定一个，或用 --all"
+            f"{workspace.show(previous_dir)} 中有多个机关（{'、'.join(slugs)}），请用 --from 指定一个，或用 --all"
         )
     _ensure_schema(workspace)
     failed = False
     for path in chosen:
-        loaded = load_file(path, workspace.display(path))
+        loaded = load_file(path, workspace.show(path))
         target = workspace.inputs / str(year) / path.name
         if loaded.report is None:
             print_findings(loaded.findings)
             err.print(f"[red]跳过[/] {escape(loaded.file)}：文件有错误，请先改正")
             failed = True
             continue
-        text = scaffold_text(loaded.report, workspace.display(target))
+        text = scaffold_text(loaded.report, workspace.show(target))
         if create_new(target, text.encode("utf-8")):
             out.print(
-                f"[green]已创建[/] {escape(workspace.display(target))}（以 {escape(loaded.file)} 为基础）"
+                f"[green]已创建[/] {escape(workspace.show(target))}（以 {escape(loaded.file)} 为基础）"
             )
         else:
-            out.print(f"[yellow]已存在，未改动[/] {escape(workspace.display(target))}")
+            out.print(f"[yellow]已存在，未改动[/] {escape(workspace.show(target))}")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -342,7 +355,7 @@ def schema_command(
     workspace = _state(ctx).workspace
     target = Path(output) if output else workspace.inputs / SCHEMA_FILE
     write_atomic(target, text.encode("utf-8"))
-    out.print(f"[green]已写入[/] {escape(workspace.display(target))}")
+    out.print(f"[green]已写入[/] {escape(workspace.show(target))}")
 
 
 # --- build ------------------------------------------------------------------------------------
@@ -409,7 +422,7 @@ def build_command(
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
-        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+        raise _no_input_files(workspace)
     options = BuildOptions(chosen, force, jobs)
     try:
         if len(paths) >= _PROGRESS_FROM:
@@ -434,10 +447,12 @@ def build_command(
             outcome = build(workspace, paths, options, _print_build_result)
     except PdfError as exc:
         raise _usage_error(str(exc)) from None
+    for note in outcome.notes:
+        err.print(f"[yellow]注意[/] {escape(note)}")
     built, skipped = outcome.count(Status.BUILT), outcome.count(Status.SKIPPED)
     failed = outcome.count(Status.FAILED)
     forced = sum(r.forced for r in outcome.results)
-    where = escape(workspace.display(outcome.build_dir))
+    where = escape(workspace.show(outcome.build_dir))
     note = f"（其中 {forced} 个有错误、已强制生成）" if forced else ""
     style = "bold red" if failed else "bold green"
     out.print(
@@ -509,7 +524,7 @@ def status_command(
     else:
         _print_board(board)
     (out if output_format == "text" else err).print(
-        f"[green]已写入[/] {escape(workspace.display(page))}"
+        f"[green]已写入[/] {escape(workspace.show(page))}"
     )
 
 
@@ -523,6 +538,34 @@ def _print_board(board: Any) -> None:
     out.print(text, end="")
     formulas = "；".join(f"{label} = {formula}" for label, formula in RATE_LABELS.values())
     out.print(f"共 {len(board.rows)} 个机关，缺报 {len(board.missing)} 个。{escape(formulas)}")
+
+
+# --- doctor -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "doctor",
+    help=(
+        "检查这台电脑和工作区能否生成报告：公文字体、LibreOffice（PDF）、pandoc（导入）、"
+        "数据文件、编辑器用的 JSON Schema 和模板；缺什么就说明怎样安装或更新。\n\n"
+        "退出码：0 一切就绪；1 有缺少或过期的项目。"
+    ),
+)
+def doctor_command(ctx: typer.Context) -> None:
+    from .doctor import diagnose  # noqa: PLC0415  (fonts and programs are only asked here)
+
+    items = diagnose(_state(ctx).workspace)
+    for item in items:
+        mark = "[green]✓[/]" if item.ok else "[bold red]✗[/]"
+        out.print(f"{mark} {escape(item.topic)}：{escape(item.found)}")
+        if item.hint:
+            out.print(f"    [dim]{escape(item.hint)}[/]")
+    missing = sum(not i.ok for i in items)
+    if missing:
+        out.print(f"[bold red]有 {missing} 项需要处理[/]")
+    else:
+        out.print("[bold green]一切就绪[/]")
+    raise typer.Exit(1 if missing else 0)
 
 
 # --- init -------------------------------------------------------------------------------------
@@ -576,7 +619,7 @@ def init_command(
     "import",
     help=(
         "导入已发布的年度报告（.docx、.html/.htm、.md、.txt、.pdf），写出对应的输入文件 "
-        "inputs/年度/简称.yaml。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
+        "inputs/年度/简称.yaml；也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
         "已存在的文件不会被覆盖（加 --force 覆盖）。\n\n"
         "示例：\n\n"
@@ -632,6 +675,47 @@ def import_command(
     if any(o.written for o in outcomes):
         create_new(target / SCHEMA_FILE, schema_json().encode("utf-8"))
     raise typer.Exit(1 if any(o.failed for o in outcomes) else 0)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "export",
+    help=(
+        "导出一个年度全部机关的统计表：build/年度/tables.xlsx（机关表和表二、表三、表四各一个工作表，"
+        "每个机关一行，每个单元格一列，表头是报告中的标签，总计是 Excel 公式）和 tables.csv"
+        "（同样的行，列名是输入文件中的键）。有错误的机关照样导出，但标红并在“检查结果”中注明。\n\n"
+        "工作簿可以再用 genreport import tables.xlsx 导入成每个机关的数据文件。\n\n"
+        "示例：\n\n"
+        "  genreport export 2023"
+    ),
+)
+def export_command(
+    ctx: typer.Context,
+    year_text: Annotated[
+        str,
+        typer.Argument(
+            help="年度，如 2023",
+            metavar="年度",
+            autocompletion=_complete_year,
+            show_default=False,
+        ),
+    ],
+) -> None:
+    from .export import export_year  # noqa: PLC0415  (XlsxWriter only when exporting)
+
+    if not re.fullmatch(r"[0-9]{4}", year_text):
+        raise _usage_error(f"年度应为四位数字，如 2023，这里是“{year_text}”")
+    workspace = _state(ctx).workspace
+    try:
+        exported = export_year(workspace, int(year_text))
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    for row in exported.flagged:
+        err.print(f"[yellow]已标红[/] {escape(row.file)}：{escape(row.verdict)}")
+    written = "、".join(escape(workspace.display(p)) for p in exported.outputs)
+    out.print(f"[green]已导出[/] {len(exported.rows)} 个机关：{written}")
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import rollup
 from .check import PreviousYear, check_report
+from .check.agencies import l4_same_agency
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
 from .model import Report
@@ -27,9 +28,13 @@ class Checked:
 
 class Loader:
     """Loads, rolls up and checks each file once, so a year's reports, their 汇总 units and their
-    previous years share the work."""
+    previous years share the work.
 
-    def __init__(self) -> None:
+    Files are named relative to ``workspace`` (by default the one found from the current folder).
+    """
+
+    def __init__(self, workspace: Workspace | None = None) -> None:
+        self.workspace = workspace or Workspace.find(Path.cwd())
         self._cache: dict[Path, Loaded] = {}
         self._rolled: dict[Path, Loaded] = {}
         self._checked: dict[Path, Checked] = {}
@@ -42,7 +47,7 @@ class Loader:
         """The file as written (tables a 汇总 computes are still absent)."""
         key = path.resolve()
         if key not in self._cache:
-            self._cache[key] = load_file(path, Workspace.display(path))
+            self._cache[key] = load_file(path, self.workspace.show(path))
         return self._cache[key]
 
     def rolled(self, path: Path) -> Loaded:
@@ -72,7 +77,7 @@ class Loader:
 
     def _unit(self, parent: Path, slug: str) -> rollup.Unit:
         path = rollup.unit_path(parent, slug)
-        file = Workspace.display(path)
+        file = self.workspace.show(path)
         if not path.is_file():
             return rollup.Unit(slug, file, None, "missing")
         key = path.resolve()
@@ -90,8 +95,8 @@ class Loader:
     def previous(self, path: Path) -> PreviousYear:
         prev_path = previous_year_file(path)
         if prev_path is None:
-            return PreviousYear(Workspace.display(path.parent), None, "no-year-folder")
-        file = Workspace.display(prev_path)
+            return PreviousYear(self.workspace.show(path.parent), None, "no-year-folder")
+        file = self.workspace.show(prev_path)
         if not prev_path.is_file():
             return PreviousYear(file, None, "missing")
         loaded = self.rolled(prev_path)
@@ -131,5 +136,16 @@ class Loader:
 
 
 def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
+    """Load and check each file; rules across files (L4) see the files checked together."""
     loader = loader or Loader()
-    return [loader.check(path) for path in paths]
+    results = []
+    for path in paths:
+        checked = loader.check(path)  # cached: copy before the cross-file findings are added
+        results.append(Checked(path, checked.file, checked.report, list(checked.findings)))
+    reports = [(r.path, r.report) for r in results if r.report is not None]
+    by_file = {r.file: r for r in results}
+    for finding in l4_same_agency(reports):
+        by_file[finding.file].findings.append(finding)
+    for result in results:
+        result.findings = sort_findings(result.findings)
+    return results

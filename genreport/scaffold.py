@@ -30,10 +30,11 @@ def _part(key: str | None, hint: str) -> Part:
     return Part(key, Text(f"{PLACEHOLDER}{hint}", _NOWHERE), _NOWHERE)
 
 
-def next_year(previous: Report, file: str) -> Report:
-    year = previous.year + 1
+def with_placeholders(report: Report, previous_year: int | None = None) -> Report:
+    """Every narrative part the format asks for, as a placeholder `check` flags until written."""
+    year = report.year
     overview_keys = list(OVERVIEW_PARTS)
-    if previous.agency_type == "人民政府":
+    if report.agency_type == "人民政府":
         overview_keys.append(OVERVIEW_GOVERNMENT_PART[0])
     overview = Narrative(
         tuple(
@@ -42,6 +43,23 @@ def next_year(previous: Report, file: str) -> Report:
         ),
         _NOWHERE,
     )
+    last = previous_year or year - 1
+    problems = Narrative(
+        (
+            _part("上一年度问题整改情况", f"{last}年报告所列问题的整改情况"),
+            _part("存在的主要问题", f"{year}年存在的主要问题"),
+            _part("改进措施", "下一步改进措施"),
+        ),
+        _NOWHERE,
+    )
+    other = Narrative(
+        (_part(None, "其他需要报告的事项；无则写“无其他需要报告的事项。”"),), _NOWHERE
+    )
+    return dataclasses.replace(report, overview=overview, problems=problems, other_matters=other)
+
+
+def next_year(previous: Report, file: str) -> Report:
+    year = previous.year + 1
     blank = blank_report(previous.agency, year, file)
     documents = {row: Counts((0, 0, previous.t2.documents[row].values[2])) for row in T2_DOC_ROWS}
     rows = {**blank.t3.rows, CARRIED_IN: Counts(previous.t3.rows[CARRIED_OUT].values)}
@@ -49,21 +67,10 @@ def next_year(previous: Report, file: str) -> Report:
         blank,
         agency_type=previous.agency_type,
         can_make_rules=previous.can_make_rules,
-        overview=overview,
         t2=dataclasses.replace(blank.t2, documents=documents),
         t3=T3(rows),
-        problems=Narrative(
-            (
-                _part("上一年度问题整改情况", f"{previous.year}年报告所列问题的整改情况"),
-                _part("存在的主要问题", f"{year}年存在的主要问题"),
-                _part("改进措施", "下一步改进措施"),
-            ),
-            _NOWHERE,
-        ),
-        other_matters=Narrative(
-            (_part(None, "其他需要报告的事项；无则写“无其他需要报告的事项。”"),), _NOWHERE
-        ),
     )
+    draft = with_placeholders(draft, previous.year)
     if previous.rollup is not None:
         draft = dataclasses.replace(
             draft, rollup=previous.rollup, computed=untyped_tables(previous)

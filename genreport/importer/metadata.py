@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..fee_statement import mentions, read_sentence
 from .document import Loc, Paragraph
 from .normalize import restore, squash
 from .sections import TITLE, Sections, date_of, looks_like_agency
@@ -102,11 +103,6 @@ def has_place(agency: str) -> bool:
 
 # --- 信息处理费 ----------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^。；;!！?？\n]+")
-_NONE = re.compile(r"(未|没有|无|不|均未|未曾)(收取|收)")
-_AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万?元)")
-_ZERO = re.compile(r"处理费(?:为|共|共计|合计|金额|总额)?[:：]?(0|零)(?![0-9.])")
-
 
 @dataclass(frozen=True)
 class Fee:
@@ -117,20 +113,16 @@ class Fee:
 
 
 def find_fee(paragraphs: list[Paragraph]) -> Fee | None:
+    """The first statement of the fee, read as R17 and the build read it (``fee_statement``)."""
     for p in paragraphs:
-        text = restore(p.text)
-        for sentence in _SENTENCE.findall(text):
-            if "处理费" not in sentence:
+        for start, sentence in mentions(restore(p.text)):
+            statement = read_sentence(start, squash(sentence))
+            if statement is None or statement.amount is None:
                 continue
-            compact = squash(sentence)
-            if _NONE.search(compact) or _ZERO.search(compact):
-                return Fee("0", p.loc, sentence.strip())
-            amount = _AMOUNT.search(compact[compact.index("处理费") :])
-            if amount:
-                if amount.group(2) == "万元":
-                    yuan = Decimal(amount.group(1)) * 10000
-                    return Fee(_plain(yuan), p.loc, sentence.strip(), converted=True)
-                return Fee(amount.group(1), p.loc, sentence.strip())
+            if statement.unit == "万元":
+                yuan = Decimal(statement.amount) * 10000
+                return Fee(_plain(yuan), p.loc, sentence.strip(), converted=True)
+            return Fee(statement.amount, p.loc, sentence.strip())
     return None
 
 

@@ -15,18 +15,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..fee_statement import FEE_WORD, mentions, statements
 from ..filters import cn_date, money, paren_number
 from ..findings import Finding
 from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
 from ..model import Report
 from ..narrative import Evaluated, NarrativeEvaluator, data_context, paragraphs
+from .cjk_spacing import tighten
 from .tables import Table, report_values, tables
 
 #: A title the user numbered by hand, e.g. "（一）整改情况" or "一、整改情况": we number again.
 _HAND_NUMBERED = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
 )
-FEE_WORD = "信息处理费"
 
 
 @dataclass(frozen=True)
@@ -119,13 +120,14 @@ def standard_preface(report: Report) -> list[str]:
     ]
 
 
-def fee_sentence(fee_yuan: Decimal) -> str:
-    """The 信息处理费 statement section 六 must make (国办函〔2020〕109号)."""
+def fee_sentence(fee_yuan: Decimal, mentioned: bool = False) -> str:
+    """The 信息处理费 statement section 六 must make (国办函〔2020〕109号); shorter when the text
+    already speaks of the fee without stating it."""
     if fee_yuan == 0:
         return f"本年度本机关未收取{FEE_WORD}。"
-    return (
-        f"本年度本机关依据《政府信息公开信息处理费管理办法》收取{FEE_WORD} {money(fee_yuan)} 元。"
-    )
+    if mentioned:
+        return f"本年度共收取{FEE_WORD}{money(fee_yuan)}元。"
+    return f"本年度本机关依据《政府信息公开信息处理费管理办法》收取{FEE_WORD}{money(fee_yuan)}元。"
 
 
 def _title(key: str) -> str:
@@ -139,8 +141,8 @@ def _blocks(parts: list[tuple[str | None, str]]) -> list[Block]:
     for title, text in parts:
         if title is not None:
             number += 1
-            blocks.append(Block("h2", paren_number(number) + _title(title)))
-        blocks.extend(Block("p", p) for p in paragraphs(text))
+            blocks.append(Block("h2", paren_number(number) + tighten(_title(title))))
+        blocks.extend(Block("p", tighten(p)) for p in paragraphs(text))
     return blocks
 
 
@@ -160,16 +162,18 @@ def _plain_parts(evaluated: list[Evaluated]) -> list[tuple[str | None, str]]:
 
 
 def _other_matters(report: Report, evaluated: list[Evaluated]) -> list[Block]:
+    """Section 六, with the standard fee sentence when the text does not state the fee itself
+    (what "states" means is ``fee_statement``'s, as for R17 and import)."""
     parts = _plain_parts(evaluated)
     blocks = _blocks(parts)
-    stated = any(FEE_WORD in text or (title and FEE_WORD in title) for title, text in parts)
-    if report.info_fee_yuan is not None and not stated:
-        if any(title is not None for title, _ in parts):
-            parts.append((f"{FEE_WORD}收取情况", fee_sentence(report.info_fee_yuan)))
-            blocks = _blocks(parts)
-        else:
-            blocks.append(Block("p", fee_sentence(report.info_fee_yuan)))
-    return blocks
+    texts = [f"{title}：{text}" if title else text for title, text in parts]
+    if report.info_fee_yuan is None or any(statements(t) for t in texts):
+        return blocks
+    sentence = fee_sentence(report.info_fee_yuan, any(mentions(t) for t in texts))
+    if any(title is not None for title, _ in parts):
+        parts.append((f"{FEE_WORD}收取情况", sentence))
+        return _blocks(parts)
+    return [*blocks, Block("p", sentence)]
 
 
 def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
@@ -177,6 +181,7 @@ def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
     evaluator = NarrativeEvaluator(report)
     texts = evaluator.report_texts()
     preface = standard_preface(report) if texts.preface is None else paragraphs(texts.preface)
+    preface = [tighten(p) for p in preface]
     values = report_values(report)
     t2, t3, t4 = tables(values.__getitem__)
     overview = _blocks(_overview_parts(texts.overview))
