@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from typer.testing import CliRunner
 from genreport.build import build
 from genreport.cli import app
 from genreport.dump import dump_report
+from genreport.layout import APPLICANT_COLUMNS
 from genreport.model import blank_report
 from genreport.pipeline import Loader, check_files
 from genreport.render import renderer_for
@@ -276,3 +279,20 @@ def test_a_chain_deeper_than_the_limit_is_an_error_not_a_crash(tmp_path: Path) -
     loader.check(folder / "c28.yaml")
     messages = [f.message for f in loader.check(folder / "c39.yaml").findings]
     assert messages == ["汇总的层级超过 12 层（到 c40 为止）：请检查各文件的汇总是否列错了单位"]
+
+
+def test_export_carries_the_computed_tables(region: Path) -> None:
+    assert runner.invoke(app, ["export", "2023"]).exit_code == 0
+    text = (region / "build/2023/tables.csv").read_text("utf-8-sig")
+    rows = {r["简称"]: r for r in csv.DictReader(io.StringIO(text))}
+    city = rows["shi"]
+    assert [city[f"依申请公开.本年新收.{c}"] for c in APPLICANT_COLUMNS] == [
+        "40",
+        "5",
+        "1",
+        "0",
+        "1",
+        "1",
+    ]
+    assert (city["主动公开.行政许可"], city["主动公开.行政事业性收费"]) == ("75", "1.85")
+    assert city["主动公开.行政规范性文件.现行有效"] == "35"
