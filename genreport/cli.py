@@ -718,7 +718,7 @@ def status_command(
     else:
         _print_board(board)
     (out if output_format == "text" else err).print(
-        f"[green]已写入[/] {escape(workspace.display(page))}"
+        f"[green]已写入[/] {escape(workspace.show(page))}"
     )
 
 
