@@ -203,8 +203,36 @@ def input_schema() -> Schema:
                 "description": "本年收取的信息处理费，单位元；未收取填 0（国办函〔2020〕109号）",
             },
             "其他需要报告的事项": _narrative("六、其他需要报告的事项"),
+            "汇总": _rollup(),
             "说明": _EXPLANATIONS,
         },
+    }
+
+
+def _rollup() -> Schema:
+    units: Schema = {
+        "type": "array",
+        "minItems": 1,
+        "uniqueItems": True,
+        "items": {"type": "string", "pattern": "^[A-Za-z0-9_\\-\u4e00-\u9fff]+$"},
+        "description": "同一年度文件夹中要相加的文件的简称（文件名，不含 .yaml）",
+    }
+    return {
+        "description": "汇总：未写的表格按所列单位之和计算，写了的表格逐格与之核对（R24）；缺报为 R25",
+        "oneOf": [
+            units,
+            _mapping(
+                {
+                    "单位": units,
+                    "规章和规范性文件": {
+                        "type": "string",
+                        "description": "合计（默认，各单位相加），或所列单位之一的简称（只取该单位的，即本级）",
+                    },
+                },
+                "汇总的单位，以及规章和规范性文件的算法",
+            )
+            | {"required": ["单位"]},
+        ],
     }
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-import pypandoc
-
 from ..findings import Finding
+from . import office
 from .document import Document, Loc, Table
-from .read_pandoc import read_pandoc_json
+from .limits import MAX_BYTES, LimitError, check_zip
+from .pandoc import pandoc_json, pandoc_json_text
+from .read_pandoc import read_pandoc_json, word_title
 from .read_pdf import read_pdf
 from .read_text import read_text
 from .rules import ERROR, finding
 
-SUFFIXES = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
-MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = (".docx", ".html", ".htm", ".md", ".txt", ".pdf", *office.SUFFIXES)
 
 
 class ReadError(Exception):
@@ -39,8 +40,7 @@ def decode(data: bytes, file: str) -> str:
 
 def html_tables(fragment: str) -> list[Table]:
     """The tables of an HTML fragment, through pandoc (for ``<table>`` inside Markdown)."""
-    data = pypandoc.convert_text(fragment, "json", format="html")
-    return read_pandoc_json(data, "").tables
+    return read_pandoc_json(pandoc_json_text(fragment, "html"), "").tables
 
 
 def read_document(path: Path, file: str) -> Document:
@@ -64,12 +64,30 @@ def read_document(path: Path, file: str) -> Document:
             return read_text(decode(path.read_bytes(), file), file, html_tables)
         if suffix == ".pdf":
             return read_pdf(path, file)
-        source = "html" if suffix in (".html", ".htm") else "docx"
-        data = pypandoc.convert_file(str(path), "json", format=source)
-        return read_pandoc_json(data, file, word=source == "docx")
+        if suffix in (".html", ".htm"):
+            return read_pandoc_json(pandoc_json(path, "html"), file)
+        if suffix in office.SUFFIXES:
+            return _converted(path, file)
+        return _word(path, file)
     except ReadError:
         raise
-    except RuntimeError as exc:  # pandoc's own complaint about a broken file
-        raise _fail(file, f"pandoc 无法读取这个文件（{str(exc).strip()[:200]}）") from None
+    except (LimitError, office.ConvertError) as exc:
+        raise _fail(file, str(exc)) from None
     except Exception as exc:  # a damaged PDF or Word file: say so, never crash
         raise _fail(file, f"无法读取这个文件（{type(exc).__name__}: {str(exc)[:200]}）") from None
+
+
+def _converted(path: Path, file: str) -> Document:
+    """.doc/.wps/.odt/.rtf: LibreOffice makes a .docx, read like any other."""
+    docx = office.to_docx(path)
+    with tempfile.TemporaryDirectory(prefix="genreport-import-") as tmp:
+        converted = Path(tmp) / "converted.docx"
+        converted.write_bytes(docx)
+        return _word(converted, file)
+
+
+def _word(path: Path, file: str) -> Document:
+    check_zip(path)
+    return read_pandoc_json(
+        pandoc_json(path, "docx"), file, word=True, title_lines=word_title(path)
+    )
