@@ -25,7 +25,7 @@ def words(text: str) -> set[str]:
 #: ASCII words help may contain besides options and examples: formats, programs, folder names.
 ALLOWED = words(
     "genreport YAML JSON Schema Word WPS HTML Markdown PDF LibreOffice VS Code CI CPU shell "
-    "text json docx html htm md txt pdf yaml gitignore "
+    "text json docx html htm md txt pdf yaml gitignore csv status.html pandoc "
     "inputs build templates schema yaml-language-server genreport.schema.json "
     "gongxinju jiguan"  # the last two: example and default agency slugs
 )

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from genreport.cli import app
 from genreport.pipeline import check_files
+from genreport.render.cjk_spacing import tighten
 from genreport.render.context import view_of
 from genreport.schema import input_schema
 
@@ -120,17 +121,20 @@ def test_a_printed_reason_closes_section_six_in_every_format(workspace: Path) ->
     checked = check_files([workspace / FILE])[0]
     assert checked.report is not None
     view = view_of(checked.report, checked.previous)
-    assert view.sections[5].blocks[-1].text == f"关于表二“行政规范性文件”：{REASON}。"
+    # printed as official text sets numbers: no space next to Chinese (render/cjk_spacing)
+    note = f"关于表二“行政规范性文件”：{tighten(REASON)}。"
+    assert view.sections[5].blocks[-1].text == note
     result = runner.invoke(app, ["build", FILE, "--format", "docx,html,md"])
     assert result.exit_code == 0, result.output
-    note = f"关于表二“行政规范性文件”：{REASON}。"
     for suffix in ("html", "md"):
         text = (workspace / f"build/2023/shijianju.{suffix}").read_text(encoding="utf-8")
         assert note in text
     paragraphs = [p.text for p in Document(str(workspace / "build/2023/shijianju.docx")).paragraphs]
-    assert paragraphs[paragraphs.index(note) - 1].endswith(
-        "另有 1 件申请因申请人逾期未缴纳费用而终止处理。"
+    # after the text and the fee sentence the build adds (the demo names the fee, not the sum)
+    assert paragraphs[paragraphs.index(note) - 2].endswith(
+        "另有1件申请因申请人逾期未缴纳费用而终止处理。"
     )
+    assert paragraphs[paragraphs.index(note) - 1] == "本年度共收取信息处理费200元。"
 
 
 def test_unprinted_reasons_stay_out_of_the_report(workspace: Path) -> None:
