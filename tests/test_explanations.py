@@ -121,16 +121,16 @@ def test_a_printed_reason_closes_section_six_in_every_format(workspace: Path) ->
     checked = check_files([workspace / FILE])[0]
     assert checked.report is not None
     view = view_of(checked.report, checked.previous)
-    # printed as official text sets numbers: no space next to Chinese (render/cjk_spacing)
-    note = f"关于表二“行政规范性文件”：{tighten(REASON)}。"
-    assert view.sections[5].blocks[-1].text == note
+    # printed like all report text: no space between Chinese and numbers (render/cjk_spacing)
+    assert view.sections[5].blocks[-1].text == f"关于表二“行政规范性文件”：{tighten(REASON)}。"
     result = runner.invoke(app, ["build", FILE, "--format", "docx,html,md"])
     assert result.exit_code == 0, result.output
+    note = f"关于表二“行政规范性文件”：{tighten(REASON)}。"
     for suffix in ("html", "md"):
         text = (workspace / f"build/2023/shijianju.{suffix}").read_text(encoding="utf-8")
         assert note in text
     paragraphs = [p.text for p in Document(str(workspace / "build/2023/shijianju.docx")).paragraphs]
-    # after the text and the fee sentence the build adds (the demo names the fee, not the sum)
+    # the note closes section 六, after the text and the sentence stating the fee
     assert paragraphs[paragraphs.index(note) - 2].endswith(
         "另有1件申请因申请人逾期未缴纳费用而终止处理。"
     )

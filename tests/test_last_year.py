@@ -36,7 +36,6 @@ def test_last_year_reads_the_previous_file_in_check_and_build(workspace: Path) -
     result = runner.invoke(app, ["build", FILE, "--format", "md"])
     assert result.exit_code == 0, result.output
     text = (workspace / "build/2023/shijianju.md").read_text(encoding="utf-8")
-    # printed without spaces between Chinese and numbers (render/cjk_spacing)
     assert "上年收到72件，本年同比增长15.3%，法人或其他组织提出的申请较上年增加2件" in text
 
 

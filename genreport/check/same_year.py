@@ -88,8 +88,7 @@ def _pairs(units: list[_Unit], picked: list[list[str]]) -> Counter[tuple[int, in
     for holders in index.values():
         for i, a in enumerate(holders):
             for b in holders[i + 1 :]:
-                # between agencies: two files of one agency are L4's (a copy), not 雷同
-                if units[a].report.agency != units[b].report.agency:
+                if units[a].report.file != units[b].report.file:
                     shared[a, b] += 1
     return shared
 

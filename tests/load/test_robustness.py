@@ -123,7 +123,7 @@ CASES = {
             "9:1: 错误 L2 双引号中的转义写出了不可见的控制字符 U+001B，生成报告时会出错：请删除它（\\x1b）",
             "9:1: 错误 L3 顶层没有“\\x1b[2J清屏”这一项。可用的键：机关、年度、机关类型、发布日期、"
             "规章制定权、前言、总体情况、主动公开、依申请公开、行政复议、行政诉讼、"
-            "存在的主要问题及改进情况、信息处理费、其他需要报告的事项",
+            "存在的主要问题及改进情况、信息处理费、其他需要报告的事项、汇总、说明",
         ],
     ),
 }
@@ -183,3 +183,11 @@ def test_the_terminal_never_receives_control_characters(workspace: Path) -> None
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\u202e" not in result.output
     assert "没有“\\x1b]0;标题\\x07\\u202e键”这一项" in result.output
+
+
+def test_a_long_row_of_slips_is_one_finding_at_the_first() -> None:
+    row = "[" + ", ".join(["１"] * 10_000) + "]"
+    loaded = load_text(BASE.replace("[0, 0, 0, 0]", row).encode(), "x.yaml", 2023)
+    assert [f.format() for f in loaded.findings] == [
+        "x.yaml:7:8: 错误 L2 第 7 行第 8 列用了全角数字“１”，请改为半角数字 1"
+    ]
