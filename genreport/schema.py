@@ -26,6 +26,8 @@ from .layout import (
     T4_OUTCOMES,
 )
 from .load.required import PLACEHOLDER, REQUIRED_PARTS
+from .load.rollup_key import COMPUTED_KEYS
+from .load.rollup_key import KEY as ROLLUP_KEY
 from .load.scalars import MAX_DIGITS
 
 SCHEMA_FILE = "genreport.schema.json"
@@ -104,13 +106,18 @@ _EXPLANATIONS: Schema = {
                 "type": "string",
                 "pattern": "^R[0-9]{1,2}$",
                 "description": "规则编号，如 R11",
+                "errorMessage": "规则应写成 R11 这样的编号",
             },
             "位置": {
                 "type": "string",
                 "description": "（可选）数据的键，用“.”连接，如 主动公开.行政规范性文件；不写则适用于本文件的该规则",
             },
             "理由": {"type": "string", "minLength": 1, "description": "为什么这个警告可以接受"},
-            "打印": {"enum": ["是", "否"], "description": "是：把理由印在报告第六部分；默认否"},
+            "打印": {
+                "enum": ["是", "否"],
+                "description": "是：把理由印在报告第六部分；默认否",
+                "errorMessage": "打印只能是 是 或 否",
+            },
         },
     },
 }
@@ -180,7 +187,10 @@ def input_schema() -> Schema:
         "title": "genreport 政府信息公开工作年度报告数据文件",
         "type": "object",
         "additionalProperties": False,
-        "required": list(REQUIRED_PARTS),
+        "required": [k for k in REQUIRED_PARTS if k not in COMPUTED_KEYS],
+        # a report with 汇总 may leave its tables out: they are the sum of its units
+        "if": {"required": [ROLLUP_KEY]},
+        "else": {"required": list(COMPUTED_KEYS)},
         "properties": {
             "机关": {
                 "type": "string",
@@ -240,7 +250,11 @@ def _rollup() -> Schema:
         "type": "array",
         "minItems": 1,
         "uniqueItems": True,
-        "items": {"type": "string", "pattern": "^[A-Za-z0-9_\\-\u4e00-\u9fff]+$"},
+        "items": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_\\-\u4e00-\u9fff]+$",
+            "errorMessage": "单位写文件的简称（文件名，不含 .yaml），只能有字母、数字、汉字、- 和 _",
+        },
         "description": "同一年度文件夹中要相加的文件的简称（文件名，不含 .yaml）",
     }
     return {
