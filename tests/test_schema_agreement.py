@@ -26,6 +26,7 @@ FILES = sorted(
         *(REPO / "tests/check/fixtures").rglob("*.yaml"),
         *(REPO / "inputs").glob("*/*.yaml"),
         *(REPO / "tests/seeds").glob("*.yaml"),
+        *(REPO / "tests/region/workspace/inputs").glob("*/*.yaml"),
     ]
 )
 #: What the loader rejects that a schema over the parsed data cannot see.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..pipeline import Loader
-from ..workspace import Workspace, folder_year
+from ..workspace import folder_year
 from .compare import CellChange, ReportDiff, SectionChange, compare
 from .html import render_html
 from .markdown import render_markdown
@@ -52,7 +52,7 @@ def diff_files(
         if base is None:
             result.note = f"{loaded.file} 不在年度文件夹（inputs/年度/）中，找不到可比较的文件"
             continue
-        shown = Workspace.display(base)
+        shown = loader.workspace.show(base)
         if not base.is_file():
             result.note = f"没有 {shown}，{loaded.file} 无法比较"
             continue

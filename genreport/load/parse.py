@@ -97,19 +97,15 @@ class Parser:
             Finding(rule, Severity.ERROR, self.source.file, pos.line, pos.column, message)
         )
 
-    def read(
-        self, node: Node, path: tuple[str, ...], reader: Callable[[Node], T], *, text: bool = False
-    ) -> T | None:
-        """``reader``'s value, or None after a finding; ``text`` values may hold any character."""
+    def read(self, node: Node, path: tuple[str, ...], reader: Callable[[Node], T]) -> T | None:
         self.positions[path] = pos_of(node)
-        if not text and self.slipped(slips.in_value(self.source.text, node)):
-            return None
         try:
             return reader(node)
         except ScalarError as exc:
             where = ".".join(path)
-            message = exc.message if exc.message.startswith(where) else f"{where}：{exc.message}"
-            self.error(exc.rule, pos_of(node), message)
+            bare = exc.bare or exc.message.startswith(where)
+            message = exc.message if bare else f"{where}：{exc.message}"
+            self.error(exc.rule, Pos(*exc.at) if exc.at else pos_of(node), message)
             return None
 
     def slipped(self, slip: slips.Slip | None) -> bool:
@@ -164,7 +160,7 @@ class Parser:
         ok = True
         if isinstance(node, SequenceNode):
             items = node.value
-            if any(self.slipped(slips.in_value(self.source.text, item)) for item in items):
+            if any(self.slipped(slips.in_value(item, self.source.text)) for item in items):
                 return None
             if len(items) not in (len(columns), len(columns) + 1):
                 self.error(
@@ -192,7 +188,7 @@ class Parser:
                 else:
                     values[columns.index(name)] = value
         else:
-            if not self.slipped(slips.in_value(self.source.text, node)):
+            if not self.slipped(slips.in_value(node, self.source.text)):
                 self.error(
                     "L3",
                     pos_of(node),
@@ -207,7 +203,7 @@ class Parser:
     # --- narrative ----------------------------------------------------------------------------
 
     def text(self, node: Node, path: tuple[str, ...]) -> Text | None:
-        value = self.read(node, path, lambda n: scalars.read_text(n, "正文"), text=True)
+        value = self.read(node, path, lambda n: scalars.read_text(n, "正文"))
         if value is None:
             return None
         return Text(value, pos_of(node), self.line_starts(node, value))
@@ -387,7 +383,7 @@ class Parser:
                 continue
             texts: dict[str, str] = {}
             for key, (_, value_node) in entries.items():
-                text = self.read(value_node, (*path, key), _text_reader(key), text=key == "理由")
+                text = self.read(value_node, (*path, key), _text_reader(key))
                 if text is not None:
                     texts[key] = text.strip()
             for key in ("规则", "理由"):
@@ -439,11 +435,9 @@ class Parser:
         def value(key: str) -> Node | None:
             return entries[key][1] if key in entries else None
 
-        def field(
-            key: str, reader: Callable[[Node], T], default: T | None = None, *, text: bool = False
-        ) -> T | None:
+        def field(key: str, reader: Callable[[Node], T], default: T | None = None) -> T | None:
             node = value(key)
-            return default if node is None else self.read(node, (key,), reader, text=text)
+            return default if node is None else self.read(node, (key,), reader)
 
         def narrative(key: str, keys: tuple[str, ...] | None = None) -> Narrative:
             node = value(key)
@@ -451,7 +445,7 @@ class Parser:
                 return Narrative((), Pos(1, 1))
             return self.narrative(node, (key,), keys)
 
-        agency = field("机关", lambda n: scalars.read_text(n, "机关").strip(), text=True)
+        agency = field("机关", lambda n: scalars.read_text(n, "机关").strip())
         if agency == "":
             self.error("L3", self.positions[("机关",)], "机关名称不能为空")
         elif agency is not None and ("\n" in agency or "\r" in agency):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from ..escaping import quoted
+from . import slips
 
 _COUNT = re.compile(r"0|[1-9][0-9]*")
 _MONEY = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
@@ -30,12 +31,27 @@ _NULLS = {"", "~", "null"}
 
 
 class ScalarError(Exception):
-    """A value of the wrong kind; ``rule`` is R4 for numbers, L3 for everything else."""
+    """A value of the wrong kind; ``rule`` is R4 for numbers, L2 for a keyboard slip, else L3.
 
-    def __init__(self, rule: str, message: str) -> None:
+    ``at`` (line, column) when the problem is one character inside the value; ``bare`` when the
+    message already says where it is and needs no path in front.
+    """
+
+    def __init__(
+        self, rule: str, message: str, at: tuple[int, int] | None = None, *, bare: bool = False
+    ) -> None:
         super().__init__(message)
         self.rule = rule
         self.message = message
+        self.at = at
+        self.bare = bare
+
+
+def _no_slip(node: Node) -> None:
+    """A number, date or choice typed with the IME on (``１２``, ``0，0``, ``部门　``) is L2."""
+    slip = slips.in_value(node)
+    if slip is not None:
+        raise ScalarError("L2", slip.message, (slip.line, slip.column), bare=True)
 
 
 def _kind(node: Node) -> str:
@@ -46,6 +62,7 @@ def _plain(node: Node, what: str) -> str:
     """The raw text of a plain scalar; quoted or block text where a number belongs is an error."""
     if not isinstance(node, ScalarNode):
         raise ScalarError("R4", f"这里应填{what}，却是一个{_kind(node)}")
+    _no_slip(node)
     raw = node.value
     if node.style in ("'", '"', "|", ">"):
         looks_numeric = _MONEY.fullmatch(raw.strip()) is not None
@@ -130,6 +147,7 @@ def read_year(node: Node) -> int:
 def read_date(node: Node) -> dt.date:
     if not isinstance(node, ScalarNode):
         raise ScalarError("L3", f"发布日期应写成 2024-01-20 这样的日期，却是一个{_kind(node)}")
+    _no_slip(node)
     raw = node.value.strip()
     match = _DATE.fullmatch(raw)
     if match:
@@ -149,6 +167,7 @@ def read_text(node: Node, what: str) -> str:
 
 
 def read_choice(node: Node, what: str, choices: tuple[str, ...]) -> str:
+    _no_slip(node)
     value = read_text(node, what).strip()
     if value not in choices:
         options = " 或 ".join(choices)
