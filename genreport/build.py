@@ -232,7 +232,7 @@ class Manifest:
                 write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise ManifestError(
-                f"无法写入 {Workspace.display(self.path)}（{exc.strerror or exc}）。"
+                f"无法写入 {self.workspace.show(self.path)}（{exc.strerror or exc}）。"
                 "已生成的文件都是完整的，但下次生成时会全部重新生成"
             ) from exc
 

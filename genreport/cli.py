@@ -35,6 +35,7 @@ from .crash import Crash
 from .crash import message as crash_message
 from .escaping import visible
 from .findings import Finding, Severity
+from .globbing import expand
 from .load import load_file
 from .output import create_new, write_atomic
 from .pipeline import Checked, Loader, check_files
@@ -89,7 +90,7 @@ _RANGE_WORDS = (
 _USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."))
 
 
-def _type_name(param: Any, ctx: Any) -> str:
+def _type_name(param: Any) -> str:
     descriptor = param.type_descriptor
     if getattr(param, "is_flag", False) or descriptor.is_choice:
         return ""
@@ -131,7 +132,7 @@ def _localize_typer() -> None:
     def display_type_rich(self: Any, ctx: Any) -> str | None:
         if self.metavar is not None:
             return None if isinstance(self, typer.core.TyperArgument) else self.metavar
-        return _type_name(self, ctx) or None
+        return _type_name(self) or None
 
     typer.core._TyperParameter.display_type_rich = display_type_rich  # type: ignore[method-assign]
     typer.core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
@@ -369,7 +370,7 @@ def check_command(
         )
     workspace = _state(ctx).workspace
     try:
-        paths = workspace.resolve(targets or [])
+        paths = workspace.resolve(expand(targets or []))
     except UsageError as exc:
         raise _usage_error(str(exc), output_format) from None
     if not paths:
@@ -502,7 +503,10 @@ def schema_command(
 ) -> None:
     text = schema_json()
     if output == "-":
-        sys.stdout.write(text)
+        # JSON is UTF-8 whatever the console's code page (GBK when redirected on Chinese Windows)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     workspace = _state(ctx).workspace
     target = Path(output) if output else workspace.inputs / SCHEMA_FILE
@@ -521,18 +525,18 @@ def _print_build_result(result: FileResult) -> None:
     if result.status is Status.FAILED:
         print_findings([f for f in result.findings if f.severity is not Severity.INFO])
         reason = (
-            escape(result.message)
+            escape(visible(result.message))
             if result.message
             else "有错误，未生成（改正后重试，或加 --force）"
         )
-        err.print(f"[bold red]失败[/] {escape(result.file)}：{reason}")
+        err.print(f"[bold red]失败[/] {escape(visible(result.file))}：{reason}")
         if result.removed:
             shown = "、".join(Workspace.display(p) for p in result.removed)
-            err.print(f"    已删除它上次生成的 {escape(shown)}，以免被当作最新版本")
+            err.print(f"    已删除它上次生成的 {escape(visible(shown))}，以免被当作最新版本")
     elif result.forced:
         print_findings([f for f in result.findings if f.is_error])
         err.print(
-            f"[yellow]已强制生成[/] {escape(result.file)}：检查有错误，报告已标为草稿，不能照此发布"
+            f"[yellow]已强制生成[/] {escape(visible(result.file))}：检查有错误，报告已标为草稿，不能照此发布"
         )
 
 
@@ -579,7 +583,7 @@ def build_command(
     workspace = _state(ctx).workspace
     try:
         chosen = parse_formats(formats)
-        paths = workspace.resolve(targets or [])
+        paths = workspace.resolve(expand(targets or []))
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
@@ -646,9 +650,9 @@ class _paused:
 @app.command(
     "doctor",
     help=(
-        "检查这台电脑和工作区能否生成报告。\n\n"
-        "逐项检查公文字体、LibreOffice（生成 PDF）、pandoc（导入报告）、数据文件、"
-        "编辑器用的 JSON Schema 和模板；缺什么，就说明怎样安装或更新。\n\n"
+        "检查这台电脑和工作区能否生成报告，缺什么就说明怎样安装。\n\n"
+        "逐项检查公文字体、生成 PDF 用的 LibreOffice、导入用的 pandoc、数据文件、"
+        "编辑器用的 JSON Schema 和模板；缺少或过期的项目说明怎样安装或更新。\n\n"
         "退出码：0 一切就绪；1 有缺少或过期的项目。"
     ),
 )
@@ -675,9 +679,9 @@ def doctor_command(ctx: typer.Context) -> None:
 @app.command(
     "status",
     help=(
-        "报送情况一览：每个机关一行。\n\n"
-        "列出是否已报、发布日期和是否逾期（R22）、错误数和警告数，本年新收、办结、结转下年度，"
-        "行政复议和行政诉讼的总计，以及公开率、复议纠错率和诉讼纠错率。"
+        "报送情况一览：每个机关一行，是否已报、是否逾期和主要数字。\n\n"
+        "每行列出是否已报、发布日期和是否逾期（R22）、错误和警告数、"
+        "本年新收、办结、结转下年度、行政复议和行政诉讼总计，以及公开率、复议纠错率、诉讼纠错率。"
         "汇总所列而没有文件的机关显示为缺报（红色）。\n\n"
         "同时写出 build/年度/status.html（可按任一列排序，手机上也能看）。"
         "退出码总是 0（用 check 判断能否发布）。\n\n"
@@ -719,7 +723,7 @@ def status_command(
     else:
         _print_board(board)
     (out if output_format == "text" else err).print(
-        f"[green]已写入[/] {escape(workspace.display(page))}"
+        f"[green]已写入[/] {escape(workspace.show(page))}"
     )
 
 
@@ -766,7 +770,8 @@ def _print_diff(diff: Any, written: list[Path], workspace: Workspace) -> None:
 @app.command(
     "diff",
     help=(
-        "与上一年度比较：表格中每个有变化的单元格（上年 → 本年、增减、同比），正文各部分与上年的重合比例"
+        "与上一年度比较表格中的数字和正文。\n\n"
+        "列出表格中每个有变化的单元格（上年 → 本年、增减、同比），正文各部分与上年的重合比例"
         "（R23 的算法）和新增、删去的句子。显示在屏幕上，并写出 build/年度/diff/简称.html"
         "（可打印，两年并排）和 .md。\n\n"
         "示例：\n\n"
@@ -891,7 +896,8 @@ def init_command(
     "import",
     help=(
         "导入已发布的年度报告，写出对应的数据文件。\n\n"
-        "支持 .docx、.html、.htm、.md、.txt 和 .pdf，写出 inputs/年度/简称.yaml；"
+        "支持 .docx、.html、.htm、.md、.txt 和 .pdf；.doc、.wps、.odt、.rtf 需要 LibreOffice；"
+        "扫描件 PDF 需要 pip install 'genreport[ocr]'。写出 inputs/年度/简称.yaml；"
         "也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。"
         "表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
@@ -924,9 +930,18 @@ def import_command(
         typer.Option("--published", help="发布日期，如 2023-01-20（默认取自落款）"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输入文件")] = False,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="输出格式：text（给人看）或 json（每份报告写出的文件和发现）"
+        ),
+    ] = "text",
 ) -> None:
     # pandoc and pdfplumber load (~0.15 s) only when importing, not for every command
-    from .importer import import_files, report_lines  # noqa: PLC0415
+    from .importer import import_files, report_json, report_lines  # noqa: PLC0415
+
+    if output_format not in ("text", "json"):
+        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
 
     workspace = _state(ctx).workspace
     try:
@@ -938,16 +953,26 @@ def import_command(
     target = out_dir or workspace.inputs
     try:
         outcomes = import_files(
-            files, target, year=year, slug=slug, agency=agency, published=date, force=force
+            [Path(f) for f in expand([str(f) for f in files])],
+            target,
+            year=year,
+            slug=slug,
+            agency=agency,
+            published=date,
+            force=force,
         )
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
-    for severity, line in report_lines(outcomes):
-        style = _STYLE[severity] if severity else "green"
-        out.print(f"[{style}]{escape(line)}[/]")
+    if output_format == "json":
+        out.print_json(json.dumps(report_json(outcomes), ensure_ascii=False))
+    else:
+        for severity, line in report_lines(outcomes):
+            style = _STYLE[severity] if severity else "green"
+            out.print(f"[{style}]{escape(visible(line))}[/]")
     if any(o.written for o in outcomes):
         create_new(target / SCHEMA_FILE, schema_json().encode("utf-8"))
-    raise typer.Exit(1 if any(o.failed for o in outcomes) else 0)
+    # the exit code says whether every report became an input file; findings are in the output
+    raise typer.Exit(0 if all(o.written for o in outcomes) else 1)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -956,11 +981,10 @@ def import_command(
 @app.command(
     "export",
     help=(
-        "导出一个年度全部机关的统计表，写出工作簿和 CSV 文件。\n\n"
-        "工作簿 build/年度/tables.xlsx 有机关表和表二、表三、表四各一个工作表：每个机关一行，"
-        "每个单元格一列，表头是报告中的标签，总计是 Excel 公式。"
-        "build/年度/tables.csv 是同样的行，列名是数据文件中的键。"
-        "有错误的机关照样导出，但整行标红，并在“检查结果”一栏注明。\n\n"
+        "导出一个年度全部机关的统计表（Excel 工作簿和 CSV 文件）。\n\n"
+        "写出 build/年度/tables.xlsx（机关表和表二、表三、表四各一个工作表，"
+        "每个机关一行，每个单元格一列，表头是报告中的标签，总计是 Excel 公式）和 tables.csv"
+        "（同样的行，列名是输入文件中的键）。有错误的机关照样导出，但标红并在“检查结果”中注明。\n\n"
         "工作簿可以再用 genreport import tables.xlsx 导入成每个机关的数据文件。\n\n"
         "示例：\n\n"
         "  genreport export 2023"
