@@ -296,7 +296,7 @@ def main_callback(
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出"),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="genreport 内部出错时显示详细信息（报告问题时附上）")
+        bool, typer.Option("--debug", help="内部出错时显示详细信息，报告问题时附上")
     ] = False,
 ) -> None:
     if not workspace.is_dir():
@@ -357,8 +357,7 @@ def check_command(
         typer.Option(
             "--format",
             "-f",
-            help="输出格式：text（给人看）、json（给编辑器和程序）、sarif（代码扫描平台）、"
-            "github（GitHub Actions 注释）",
+            help="输出格式：text、json、sarif 或 github",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
