@@ -17,6 +17,8 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -27,9 +29,10 @@ from typing import Any
 
 from . import __version__
 from .crash import Crash
+from .file_lock import locked
 from .findings import Finding, has_errors
 from .fonts import font_statuses, missing_fonts_warning
-from .output import write_atomic
+from .output import process_running, remove_stray_temporaries, write_atomic
 from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
@@ -38,7 +41,10 @@ from .rollup import rollup_inputs
 from .workspace import UsageError, Workspace, previous_year_file
 
 MANIFEST = ".genreport-manifest.json"
+MANIFEST_LOCK = ".genreport-manifest.lock"
 MANIFEST_VERSION = 1
+#: How often a worker checks that the CLI still runs.
+_WATCH_SECONDS = 0.5
 #: Below this many files to build, worker processes cost more than they save.
 PARALLEL_FROM = 3
 
@@ -71,6 +77,8 @@ class FileResult:
     digests: dict[str, str] = field(default_factory=dict)  # output path → sha256
     #: genreport itself failed on this file (``message`` says so); the traceback is for --debug.
     crash: Crash | None = None
+    #: Outputs of an earlier build of this file, deleted because this build of it failed.
+    removed: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -79,6 +87,8 @@ class BuildResult:
     build_dir: Path
     #: Warnings about the whole build, e.g. the fonts a PDF will lack.
     notes: list[str] = field(default_factory=list)
+    #: The manifest could not be saved (the outputs are complete; the next build redoes them).
+    manifest_error: str | None = None
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
@@ -144,17 +154,30 @@ def _sha256(data: bytes) -> str:
 # --- manifest -----------------------------------------------------------------------------------
 
 
+class ManifestError(Exception):
+    """build/.genreport-manifest.json could not be written (disk full, no permission)."""
+
+
 class Manifest:
-    """build/.genreport-manifest.json: per input, its key and the outputs it produced."""
+    """build/.genreport-manifest.json: per input, its key and the outputs it produced.
+
+    Saving merges this run's changes into what is on disk under a lock, so two builds at once
+    keep each other's entries.
+    """
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.path = workspace.build / MANIFEST
-        self.entries: dict[str, dict[str, Any]] = {}
+        self.lock = workspace.build / MANIFEST_LOCK
+        self.entries = self._read()
+        self.changes: dict[str, dict[str, Any] | None] = {}  # None: forget the input
+
+    def _read(self) -> dict[str, dict[str, Any]]:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             data = json.loads(self.path.read_text("utf-8"))
             if data.get("version") == MANIFEST_VERSION:
-                self.entries = dict(data.get("inputs", {}))
+                return dict(data.get("inputs", {}))
+        return {}
 
     def name(self, path: Path) -> str:
         try:
@@ -177,12 +200,41 @@ class Manifest:
 
     def record(self, result: FileResult) -> None:
         outputs = {self.name(Path(p)): d for p, d in result.digests.items()}
-        self.entries[self.name(result.source)] = {"key": result.key, "outputs": outputs}
+        entry = {"key": result.key, "outputs": outputs}
+        self.entries[self.name(result.source)] = self.changes[self.name(result.source)] = entry
+
+    def remove_outputs(self, source: Path) -> list[Path]:
+        """Delete the outputs last built from ``source`` (it now fails: they are not current)."""
+        name = self.name(source)
+        entry = self.entries.pop(name, None)
+        self.changes[name] = None
+        removed = []
+        for output_name in (entry or {}).get("outputs", {}):
+            output = self.workspace.root / output_name
+            with contextlib.suppress(FileNotFoundError):
+                output.unlink()
+                removed.append(output)
+        return removed
 
     def save(self) -> None:
-        data = {"version": MANIFEST_VERSION, "inputs": dict(sorted(self.entries.items()))}
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        write_atomic(self.path, text.encode("utf-8"))
+        if not self.changes:
+            return
+        try:
+            with locked(self.lock):
+                entries = self._read()
+                for name, entry in self.changes.items():
+                    if entry is None:
+                        entries.pop(name, None)
+                    else:
+                        entries[name] = entry
+                data = {"version": MANIFEST_VERSION, "inputs": dict(sorted(entries.items()))}
+                text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+                write_atomic(self.path, text.encode("utf-8"))
+        except OSError as exc:
+            raise ManifestError(
+                f"无法写入 {self.workspace.show(self.path)}（{exc.strerror or exc}）。"
+                "已生成的文件都是完整的，但下次生成时会全部重新生成"
+            ) from exc
 
 
 # --- one file -------------------------------------------------------------------------------------
@@ -248,7 +300,7 @@ def _build_checked(job: _Job) -> FileResult:
         result.forced = True
     try:
         renderer = _renderer(job.template_dirs, job.templates_digest)
-        rendered = renderer.render(report, job.formats, checked.previous)
+        rendered = renderer.render(report, job.formats, checked.previous, result.forced)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
         folder = job.build_dir / str(report.year)
@@ -282,7 +334,22 @@ def _executor(jobs: int) -> Executor:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["genreport.build"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _exit_with_parent(cli: int) -> None:
+    """In a worker: end when the CLI ends, even by SIGKILL (a pool never outlives its build)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(_WATCH_SECONDS)
+            if os.getppid() != parent or not process_running(cli):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="genreport-parent-watch", daemon=True).start()
 
 
 def _run(jobs: list[_Job], workers: int) -> Iterable[FileResult]:
@@ -329,8 +396,12 @@ def build(
         results.append(result)
         if result.status is Status.BUILT:
             manifest.record(result)
+        elif result.status is Status.FAILED:
+            result.removed = tuple(manifest.remove_outputs(result.source))
         if progress is not None:
             progress(result)
+
+    remove_stray_temporaries(workspace.build)
 
     for path in paths:
         key = input_key(path, templates_digest, options.formats)
@@ -354,15 +425,18 @@ def build(
             )
         )
     workers = options.jobs or os.cpu_count() or 1
+    manifest_error = None
     try:
         for result in _run(jobs, workers):
             done(result)
     finally:
-        if any(r.status is Status.BUILT for r in results):
+        try:
             manifest.save()
+        except ManifestError as exc:
+            manifest_error = str(exc)
     order = {path: i for i, path in enumerate(paths)}
     results.sort(key=lambda r: order.get(r.source, len(order)))
-    return BuildResult(results, workspace.build, notes)
+    return BuildResult(results, workspace.build, notes, manifest_error)
 
 
 __all__ = [

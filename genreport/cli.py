@@ -529,10 +529,13 @@ def _print_build_result(result: FileResult) -> None:
             else "有错误，未生成（改正后重试，或加 --force）"
         )
         err.print(f"[bold red]失败[/] {escape(visible(result.file))}：{reason}")
+        if result.removed:
+            shown = "、".join(Workspace.display(p) for p in result.removed)
+            err.print(f"    已删除它上次生成的 {escape(visible(shown))}，以免被当作最新版本")
     elif result.forced:
         print_findings([f for f in result.findings if f.is_error])
         err.print(
-            f"[yellow]已强制生成[/] {escape(visible(result.file))}：检查有错误，报告不能照此发布"
+            f"[yellow]已强制生成[/] {escape(visible(result.file))}：检查有错误，报告已标为草稿，不能照此发布"
         )
 
 
@@ -614,15 +617,17 @@ def build_command(
     failed = outcome.count(Status.FAILED)
     forced = sum(r.forced for r in outcome.results)
     where = escape(workspace.show(outcome.build_dir))
-    note = f"（其中 {forced} 个有错误、已强制生成）" if forced else ""
+    note = f"（其中 {forced} 个有错误、已强制生成，标为草稿，不得发布）" if forced else ""
     style = "bold red" if failed else "bold green"
     out.print(
         f"[{style}]生成 {built} 个{note}，跳过 {skipped} 个（没有变化），失败 {failed} 个[/]"
         f"；输出在 {where}/"
     )
+    if outcome.manifest_error:
+        err.print(f"[bold red]错误：[/]{escape(outcome.manifest_error)}")
     if _report_crashes(ctx, [r.crash for r in outcome.results]):
         raise typer.Exit(CRASH_EXIT)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if failed or outcome.manifest_error else 0)
 
 
 class _paused:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -26,7 +29,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     sibling temporary file guarantees.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = f".{path.name}.{os.getpid()}."  # the pid tells a later run whether it is stray
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=_TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -38,6 +42,48 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+_TMP_SUFFIX = ".tmp"
+_TMP_NAME = re.compile(r"^\..+\.([0-9]+)\.[^.]+\.tmp$")
+#: Where the writer's pid cannot be checked, a temporary file this old is a killed run's.
+_STRAY_AGE = 3600.0
+
+
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (on Windows always True: os.kill would end it)."""
+    if sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stray_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed run of write_atomic left in ``folder`` (recursively):
+    those whose writer is no longer running. Returns what was deleted."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for path in folder.rglob(f".*{_TMP_SUFFIX}"):
+        match = _TMP_NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            stray = not process_running(int(match.group(1))) or (
+                sys.platform == "win32" and now - path.stat().st_mtime > _STRAY_AGE
+            )
+            if stray:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # another run removed it, or it is not ours to remove
+    return removed
 
 
 def create_new(path: Path, data: bytes) -> bool:

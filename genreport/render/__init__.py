@@ -7,6 +7,7 @@ converts the Word file with LibreOffice. Pure: bytes in, bytes out; writing is `
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,10 +56,17 @@ class Renderer:
         return self._docx
 
     def render(
-        self, report: Report, formats: tuple[str, ...], previous: PreviousYear | None = None
+        self,
+        report: Report,
+        formats: tuple[str, ...],
+        previous: PreviousYear | None = None,
+        draft: bool = False,
     ) -> dict[str, bytes]:
-        """``{"docx": ..., "html": ..., "md": ...}`` for the formats asked (pdf is build's job)."""
+        """``{"docx": ..., "html": ..., "md": ...}`` for the formats asked (pdf is build's job);
+        ``draft`` marks every format as a draft that must not be published."""
         view = build_view(report, previous)[0]
+        if draft:
+            view = dataclasses.replace(view, draft=True)
         return self.render_view(view, report.published, formats)
 
     def render_view(

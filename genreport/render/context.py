@@ -62,6 +62,8 @@ class ReportView:
     sections: tuple[Section, ...]
     values: dict[str, str]  # number cell key → printed text
     data: dict[str, Any]  # the report's data under the input file's Chinese keys
+    #: Built with --force despite errors: every format says so above the title.
+    draft: bool = False
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -69,12 +71,13 @@ class ReportView:
 
     def context(self) -> dict[str, Any]:
         """What templates see: the view's fields, plus the data under its Chinese names."""
+        mark = [DRAFT_MARK] if self.draft else []
         return {
             **self.data,
             "slug": self.slug,
-            "title": self.title,
-            "title_lines": title_lines(self.agency, self.year),
-            "title_parts": [self.agency, f"{self.year}{TITLE_REST}"],
+            "title": f"{DRAFT_MARK}{self.title}" if self.draft else self.title,
+            "title_lines": [*mark, *title_lines(self.agency, self.year)],
+            "title_parts": [*mark, self.agency, f"{self.year}{TITLE_REST}"],
             "agency": self.agency,
             "year": self.year,
             "date": self.date,
@@ -93,6 +96,8 @@ def _block_dict(block: Block) -> dict[str, str]:
 
 
 TITLE_REST = "年政府信息公开工作年度报告"
+#: Above the title of a report built with --force despite errors (first line of page one).
+DRAFT_MARK = "【草稿·有错误·不得发布】"
 #: A line of the 2号 title holds about 20 characters in the 156 mm text block.
 TITLE_LINE = 20
 

@@ -85,8 +85,11 @@ def test_errors_stop_the_build_of_that_file_with_findings(workspace: Path) -> No
     assert sorted(outputs(workspace)) == [f"shizhengfu.{e}" for e in ("docx", "html", "md")]
     forced = runner.invoke(app, ["build", "2023", "--force"])
     assert forced.exit_code == 0
-    assert "已强制生成 inputs/2023/shijianju.yaml：检查有错误，报告不能照此发布" in forced.output
-    assert "生成 2 个（其中 1 个有错误、已强制生成）" in forced.output
+    assert (
+        "已强制生成 inputs/2023/shijianju.yaml：检查有错误，报告已标为草稿，不能照此发布"
+        in forced.output
+    )
+    assert "生成 2 个（其中 1 个有错误、已强制生成，标为草稿，不得发布）" in forced.output
     assert "shijianju.docx" in outputs(workspace)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -77,12 +76,10 @@ def test_a_crash_while_building_one_file_leaves_the_others_built(
 ) -> None:
     original = render.Renderer.render
 
-    def render_or_fail(
-        self: render.Renderer, report: Report, formats: tuple[str, ...], *rest: Any
-    ) -> dict[str, bytes]:
+    def render_or_fail(self: render.Renderer, report: Report, *args: object) -> dict[str, bytes]:
         if report.slug == "shijianju":
             raise KeyError("模板数据")
-        return original(self, report, formats, *rest)
+        return original(self, report, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(render.Renderer, "render", render_or_fail)
     result = runner.invoke(app, ["build", "2023", "-j", "1", "--format", "md"])
