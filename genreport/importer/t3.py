@@ -223,7 +223,8 @@ class T3Reader:
             loc,
             "I5",
             WARNING,
-            f"标签「{decisive}」与标准格式的「{_label(key)}」不完全相同，按后者导入",
+            f"标签「{decisive}」与标准格式的「{_label(key)}」不完全相同，按后者导入"
+            + _row_evidence(self.data.rows.get(key)),
             t3_cell(key),
         )
 
@@ -455,6 +456,19 @@ class Loose:
     loc: Loc
     decisive: str
     fragments: list[str]  # the label's words as printed around its numbers
+
+
+def _row_evidence(row: RowData | None) -> str:
+    """What the row's printed 总计 says about a reading by a loose label (R3): a row read under
+    the wrong label, or with a number taken from the row beside it, rarely adds up."""
+    if row is None or row.total is None or not any((*row.values, row.total)):
+        return ""
+    if sum(row.values) == row.total:
+        return "（这一行六列之和等于印出的总计）"
+    return (
+        f"；这一行六列之和 {sum(row.values)} 与印出的总计 {row.total} 不符，"
+        "可能读错了行或列，请对照原表"
+    )
 
 
 def _words(cells: tuple[Cell, ...]) -> list[str]:

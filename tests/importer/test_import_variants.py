@@ -169,9 +169,24 @@ def test_abbreviated_label_matches_loosely_with_a_finding(importer, reference: R
     line = _lines(text, "1.逾期不补正")
     assert result.messages == [
         f"r.txt:{line}:{_column(text, line, 2)}: 警告 I5 标签「1.逾期不补正」与标准格式的「（六）其他处理1.申请人无正当理由"
-        "逾期不补正、行政机关不再处理其政府信息公开申请」不完全相同，按后者导入"
+        "逾期不补正、行政机关不再处理其政府信息公开申请」不完全相同，按后者导入（这一行六列之和等于印出的总计）"
     ]
     assert printed_cells(result.report) == printed_cells(reference)
+
+
+def test_loose_label_whose_row_does_not_add_up_is_flagged_as_a_likely_misreading(
+    importer, reference: Report
+) -> None:
+    """R3 as evidence: numbers read under a loose label that do not add up to their 总计."""
+    rows = t3_rows(reference)
+    i = _row(rows, T3_ROWS[20].label)
+    rows[i][2] = "1.逾期不补正"
+    rows[i][3:] = ["1", "0", "0", "0", "0", "0", "3"]
+    _, result = _import(importer, reference, [*t3_header(), *rows])
+    [message] = [m for m in result.messages if " I5 " in m]
+    assert message.endswith(
+        "按后者导入；这一行六列之和 1 与印出的总计 3 不符，可能读错了行或列，请对照原表"
+    )
 
 
 def test_single_2019_other_row_goes_to_other_with_a_warning(importer, reference: Report) -> None:
