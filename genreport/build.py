@@ -27,11 +27,13 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, has_errors
+from .fonts import font_statuses, missing_fonts_warning
 from .output import write_atomic
-from .pipeline import check_files
+from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
+from .rollup import rollup_inputs
 from .workspace import UsageError, Workspace, previous_year_file
 
 MANIFEST = ".genreport-manifest.json"
@@ -72,6 +74,8 @@ class FileResult:
 class BuildResult:
     results: list[FileResult]
     build_dir: Path
+    #: Warnings about the whole build, e.g. the fonts a PDF will lack.
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
@@ -118,10 +122,15 @@ def _file_digest(path: Path) -> bytes:
 def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
+    # the Word file's dates follow SOURCE_DATE_EPOCH when it is set (render/docx.document_time)
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
     h.update(_file_digest(path))
     previous = previous_year_file(path)
     if previous is not None:
         h.update(_file_digest(previous))
+    with contextlib.suppress(OSError):
+        for unit in rollup_inputs(path, path.read_bytes()):
+            h.update(unit.name.encode() + b"\0" + _file_digest(unit))
     return h.hexdigest()
 
 
@@ -187,6 +196,7 @@ class _Job:
     force: bool
     key: str
     soffice: str | None
+    root: Path
 
 
 _renderers: dict[tuple[tuple[Path, ...], str], Renderer] = {}
@@ -206,7 +216,7 @@ def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
 
 
 def _build_one(job: _Job) -> FileResult:
-    checked = check_files([job.source])[0]
+    checked = check_files([job.source], Loader(Workspace(job.root)))[0]
     result = FileResult(job.source, job.file, Status.FAILED, findings=checked.findings, key=job.key)
     report = checked.report
     if report is None:
@@ -216,7 +226,8 @@ def _build_one(job: _Job) -> FileResult:
             return result
         result.forced = True
     try:
-        rendered = _renderer(job.template_dirs, job.templates_digest).render(report, job.formats)
+        renderer = _renderer(job.template_dirs, job.templates_digest)
+        rendered = renderer.render(report, job.formats, checked.previous)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
         folder = job.build_dir / str(report.year)
@@ -234,10 +245,19 @@ def _build_one(job: _Job) -> FileResult:
     return result
 
 
+def start_method(platform: str, available: list[str]) -> str:
+    """forkserver where there is one (never fork a threaded CLI); spawn on Windows and macOS.
+
+    Under spawn each worker starts a fresh interpreter and imports ``genreport.build``: jobs and
+    the worker function are module-level and picklable, and nothing runs at import time.
+    """
+    if "forkserver" in available and platform not in ("darwin", "win32"):
+        return "forkserver"
+    return "spawn"
+
+
 def _executor(jobs: int) -> Executor:
-    """Worker processes; forkserver where there is one (never fork a threaded CLI)."""
-    methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
+    method = start_method(sys.platform, multiprocessing.get_all_start_methods())
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["genreport.build"])
@@ -271,6 +291,10 @@ def build(
     """Build every file in ``paths``; ``progress`` hears about each file as it is done."""
     options = options or BuildOptions()
     soffice = require_soffice() if "pdf" in options.formats else None
+    notes = []
+    if soffice is not None:
+        fonts = missing_fonts_warning(font_statuses())
+        notes += [fonts] if fonts else []
     templates = templates_for(workspace.templates)
     templates_digest = templates.digest()
     manifest = Manifest(workspace)
@@ -286,7 +310,7 @@ def build(
 
     for path in paths:
         key = input_key(path, templates_digest, options.formats)
-        file = Workspace.display(path)
+        file = workspace.show(path)
         current = None if options.force else manifest.up_to_date(path, key)
         if current is not None:
             done(FileResult(path, file, Status.SKIPPED, outputs=current, key=key))
@@ -302,6 +326,7 @@ def build(
                 options.force,
                 key,
                 soffice,
+                workspace.root,
             )
         )
     workers = options.jobs or os.cpu_count() or 1
@@ -313,7 +338,7 @@ def build(
             manifest.save()
     order = {path: i for i, path in enumerate(paths)}
     results.sort(key=lambda r: order.get(r.source, len(order)))
-    return BuildResult(results, workspace.build)
+    return BuildResult(results, workspace.build, notes)
 
 
 __all__ = [

@@ -25,7 +25,7 @@ from .layout import (
     T3_GROUPS,
     T4_OUTCOMES,
 )
-from .model import Counts, Narrative, Report
+from .model import DOCUMENTS_SUMMED, Counts, Narrative, Report, Rollup
 from .schema import SCHEMA_FILE
 
 MODELINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
@@ -100,10 +100,39 @@ def dump_report(report: Report, comments: Comments | None = None) -> str:
         w.put(0, "规章制定权", "有", ("规章制定权",))
     if report.preface is not None:
         w.put(0, "前言", block(report.preface.value, 2), ("前言",))
+    if report.rollup is not None:
+        _rollup(w, report.rollup)
     w.lines.append("")
     w.narrative(0, "总体情况", report.overview, ("总体情况",))
     w.lines.append("")
+    _tables(w, report)
+    w.narrative(0, "存在的主要问题及改进情况", report.problems, ("存在的主要问题及改进情况",))
+    if report.info_fee_yuan is not None:
+        w.put(0, "信息处理费", money(report.info_fee_yuan), ("信息处理费",), "元")
+    w.narrative(0, "其他需要报告的事项", report.other_matters, ("其他需要报告的事项",))
+    return "\n".join(w.lines).rstrip("\n") + "\n"
 
+
+def _rollup(w: _Writer, rollup: Rollup) -> None:
+    units = "[" + ", ".join(rollup.units) + "]"
+    if rollup.documents == DOCUMENTS_SUMMED:
+        w.put(0, "汇总", units, ("汇总",), "未写的表格 = 这些单位之和")
+        return
+    w.head(0, "汇总", ("汇总",), "未写的表格 = 这些单位之和")
+    w.put(2, "单位", units, ("汇总", "单位"))
+    w.put(2, "规章和规范性文件", rollup.documents, ("汇总", "规章和规范性文件"), "只取本级")
+
+
+def _tables(w: _Writer, report: Report) -> None:
+    """The tables the file types: with 汇总, the ones it leaves out are computed, not written."""
+    if "主动公开" not in report.computed:
+        _t2(w, report)
+    if "依申请公开" not in report.computed:
+        _t3(w, report)
+    _t4(w, report)
+
+
+def _t2(w: _Writer, report: Report) -> None:
     w.head(0, "主动公开", ("主动公开",), "二、主动公开政府信息情况")
     for row in T2_DOC_ROWS:
         w.row(
@@ -118,6 +147,8 @@ def dump_report(report: Report, comments: Comments | None = None) -> str:
     w.put(2, T2_FEE_ROW, money(report.t2.fee), ("主动公开", T2_FEE_ROW), "本年收费金额，万元")
     w.lines.append("")
 
+
+def _t3(w: _Writer, report: Report) -> None:
     t3 = report.t3
     w.head(0, "依申请公开", ("依申请公开",), "三、收到和处理政府信息公开申请情况")
     w.lines.append(f"  # 列: [{', '.join(APPLICANT_COLUMNS)}]（可加第 7 个数作为总计）")
@@ -135,15 +166,14 @@ def dump_report(report: Report, comments: Comments | None = None) -> str:
     w.row(2, CARRIED_OUT[0], t3.rows[CARRIED_OUT], ("依申请公开", *CARRIED_OUT))
     w.lines.append("")
 
-    outcomes = "[" + ", ".join(T4_OUTCOMES) + "]"
-    w.row(0, "行政复议", report.t4.blocks[("行政复议",)], ("行政复议",), f"四、{outcomes}")
-    w.head(0, "行政诉讼", ("行政诉讼",))
-    for name in ("未经复议直接起诉", "复议后起诉"):
-        w.row(2, name, report.t4.blocks[("行政诉讼", name)], ("行政诉讼", name))
-    w.lines.append("")
 
-    w.narrative(0, "存在的主要问题及改进情况", report.problems, ("存在的主要问题及改进情况",))
-    if report.info_fee_yuan is not None:
-        w.put(0, "信息处理费", money(report.info_fee_yuan), ("信息处理费",), "元")
-    w.narrative(0, "其他需要报告的事项", report.other_matters, ("其他需要报告的事项",))
-    return "\n".join(w.lines).rstrip("\n") + "\n"
+def _t4(w: _Writer, report: Report) -> None:
+    outcomes = "[" + ", ".join(T4_OUTCOMES) + "]"
+    if "行政复议" not in report.computed:
+        w.row(0, "行政复议", report.t4.blocks[("行政复议",)], ("行政复议",), f"四、{outcomes}")
+    if "行政诉讼" not in report.computed:
+        w.head(0, "行政诉讼", ("行政诉讼",))
+        for name in ("未经复议直接起诉", "复议后起诉"):
+            w.row(2, name, report.t4.blocks[("行政诉讼", name)], ("行政诉讼", name))
+    if not {"行政复议", "行政诉讼"} <= report.computed:
+        w.lines.append("")

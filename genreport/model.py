@@ -147,6 +147,35 @@ class T4:
         return sum(self.blocks[b].shown_total for b in T4_BLOCKS[1:])
 
 
+#: How a roll-up counts T2's 规章 and 行政规范性文件 rows: the sum of every listed unit.
+DOCUMENTS_SUMMED = "合计"
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """汇总: the files of the same year this report adds up (see genreport/rollup/)."""
+
+    units: tuple[str, ...]  # slugs, in the order written
+    #: ``DOCUMENTS_SUMMED``, or the slug of the one unit whose 规章/规范性文件 rows are the
+    #: report's own (a government's 本级), since those are often not summed across departments.
+    documents: str = DOCUMENTS_SUMMED
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One entry of ``说明``: why a warning of ``rule`` (at ``path``, or anywhere) is acceptable."""
+
+    rule: str
+    path: tuple[str, ...] | None  # 位置 split at "."; None: the rule anywhere in the file
+    reason: str
+    printed: bool  # 打印: 是 — the reason also appears in the report
+    pos: Pos  # the entry's "规则" line, where findings about the explanation itself point
+
+    @property
+    def where(self) -> str | None:
+        return ".".join(self.path) if self.path else None
+
+
 @dataclass(frozen=True)
 class Report:
     file: str  # the path as the user should see it in messages
@@ -164,6 +193,10 @@ class Report:
     info_fee_yuan: Decimal | None  # 信息处理费, 元; None when the file does not say
     other_matters: Narrative
     positions: dict[tuple[str, ...], Pos] = field(default_factory=dict, compare=False)
+    rollup: Rollup | None = None
+    #: Top-level table keys (主动公开, 依申请公开, 行政复议, 行政诉讼) computed from ``rollup``.
+    computed: frozenset[str] = frozenset()
+    explanations: tuple[Explanation, ...] = ()
 
     def pos(self, *path: str) -> Pos:
         """Position of the value at ``path``, or of its nearest written ancestor."""

@@ -1,18 +1,18 @@
 """Narrative text: the data its Jinja expressions see, their evaluation, and paragraphs.
 
 Narrative fields may say ``{{ 依申请公开.本年新收.总计 }}`` so that a number in the text cannot
-contradict the table. Evaluation happens in the sandboxed environment; a name that does not exist
-becomes a finding (J1) at the line and column of its ``{{``.
+contradict the table. Evaluation happens in the bounded sandbox (``sandbox.py``); a name that does
+not exist, or any other failure, becomes a finding (J1) at the line and column of its ``{{``.
 """
 
 from __future__ import annotations
 
+import decimal
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateError, TemplateSyntaxError
 
 from .findings import Finding, Severity
 from .layout import (
@@ -30,9 +30,14 @@ from .layout import (
     T4_OUTCOMES,
 )
 from .model import Counts, Narrative, Report, Text
-from .templating import make_environment
+from .sandbox import ExpressionLimit, NarrativeEnvironment, render_bounded
+from .template_spans import EXPRESSIONS, spans
 
-_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+if TYPE_CHECKING:
+    from .check.context import PreviousYear
+
+#: The name under which expressions read the previous year's data: {{ 上年.依申请公开.本年新收.总计 }}.
+LAST_YEAR = "上年"
 
 
 def _row(counts: Counts, columns: tuple[str, ...]) -> dict[str, int]:
@@ -111,23 +116,30 @@ def paragraphs(text: str) -> list[str]:
 
 
 class NarrativeEvaluator:
-    """Evaluates every narrative field of one report against its data."""
+    """Evaluates every narrative field of one report against its data (and last year's)."""
 
-    def __init__(self, report: Report, env: SandboxedEnvironment | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        env: NarrativeEnvironment | None = None,
+        previous: PreviousYear | None = None,
+    ) -> None:
         self.report = report
-        self.env = env or make_environment()
+        self.env = env or NarrativeEnvironment()
         self.context = data_context(report)
+        self.previous = previous
+        if previous is not None and previous.report is not None:
+            self.context[LAST_YEAR] = data_context(previous.report)
         self.findings: list[Finding] = []
 
     def text(self, text: Text, where: str) -> str:
         if "{{" not in text.value and "{%" not in text.value:
             return text.value
         try:
-            return self.env.from_string(text.value).render(self.context)
-        except TemplateError as exc:
-            offset, expression = self._culprit(text.value)
+            return render_bounded(self.env, text.value, self.context)
+        except Exception as exc:
+            offset, expression = self._culprit(text.value, exc)
             pos = text.locate(offset)
-            detail = explain(exc)
             self.findings.append(
                 Finding(
                     "J1",
@@ -135,22 +147,47 @@ class NarrativeEvaluator:
                     self.report.file,
                     pos.line,
                     pos.column,
-                    f"{where}：表达式 {expression} 无法求值（{detail}）。"
+                    f"{where}：表达式 {expression} 无法求值（{self._no_last_year(exc) or explain(exc)}）。"
                     "可用的名称与输入文件的键相同，如 {{ 依申请公开.本年新收.总计 }}；"
                     "正文中要写“{{”本身，请写成 {{ '{{' }}",
                 )
             )
             return text.value
 
-    def _culprit(self, value: str) -> tuple[int, str]:
-        """The first ``{{ … }}`` that fails alone, so the finding points at it."""
-        for match in _EXPRESSION.finditer(value):
+    def _no_last_year(self, exc: Exception) -> str | None:
+        """ "上年" is undefined because there is no previous-year file: say which file."""
+        message = str(getattr(exc, "message", None) or exc)
+        if LAST_YEAR in self.context or f"'{LAST_YEAR}' is undefined" not in message:
+            return None
+        year = self.report.year - 1
+        previous = self.previous
+        if previous is None or previous.problem == "no-year-folder":
+            return f"“{LAST_YEAR}”读取上一年度（{year} 年）的同名文件，但本文件不在年度文件夹中"
+        if previous.problem == "invalid":
+            return f"“{LAST_YEAR}”读取上一年度的文件 {previous.file}，但它本身有错误，无法读取"
+        return f"“{LAST_YEAR}”读取上一年度的文件 {previous.file}，但没有这个文件"
+
+    def _culprit(self, value: str, error: Exception) -> tuple[int, str]:
+        """The expression to point at: on the line the error names, the first that fails alone
+        the same way (else the first that fails at all: ``{% if %}`` alone always fails).
+
+        Without a line (the output or time limit), the same among the first few expressions.
+        """
+        found = list(spans(value, EXPRESSIONS))
+        line = _template_line(error)
+        if line is not None:
+            found = [s for s in found if value.count("\n", 0, s[0]) + 1 == line] or found
+        candidates = found[:_CULPRIT_TRIES]
+        failing = []
+        for start, end in candidates:
             try:
-                self.env.from_string(match.group()).render(self.context)
-            except TemplateError:
-                return match.start(), match.group()
-        start = value.find("{")
-        return max(start, 0), value[start : start + 20] if start >= 0 else value[:20]
+                render_bounded(self.env, value[start:end], self.context)
+            except Exception as exc:
+                if type(exc) is type(error) and explain(exc) == explain(error):
+                    return start, _shown(value[start:end])
+                failing.append((start, end))
+        start, end = (failing or candidates or [(max(value.find("{"), 0), len(value))])[0]
+        return start, _shown(value[start:end])
 
     def narrative(self, narrative: Narrative, where: str) -> list[Evaluated]:
         return [
@@ -177,13 +214,62 @@ class ReportTexts:
     other_matters: list[Evaluated]
 
 
-def explain(exc: TemplateError) -> str:
-    """A Jinja error in words a user can act on: which name or key does not exist."""
-    message = str(exc.message or exc)
-    undefined = re.search(r"'([^']+)' is undefined", message)
-    if undefined:
-        return f"没有名为“{undefined.group(1)}”的数据"
-    missing_key = re.search(r"has no attribute '([^']+)'", message)
-    if missing_key:
-        return f"没有“{missing_key.group(1)}”这一项"
+def explain(exc: BaseException) -> str:
+    """An evaluation error in words a user can act on: which name does not exist, what failed."""
+    if isinstance(exc, ExpressionLimit):
+        return str(exc)
+    for kind, words in _EXCEPTION_WORDS:
+        if isinstance(exc, kind):
+            return words
+    message = _shown(str(getattr(exc, "message", None) or exc), _MESSAGE_CHARS)
+    for pattern, words in _MESSAGE_WORDS:
+        found = pattern.search(message)
+        if found:
+            return words.format(found.group(1))
+    if isinstance(exc, TemplateSyntaxError):
+        return f"语法错误：{message}"
+    if isinstance(exc, TypeError):
+        return f"运算对象的类型不对：{message}"
+    if isinstance(exc, ValueError):
+        return "数字超过 4300 位" if "4300" in message else message
+    if not isinstance(exc, TemplateError):
+        return f"{type(exc).__name__}：{message}"
     return message
+
+
+_MESSAGE_WORDS = (
+    (re.compile(r"'([^']+)' is undefined"), "没有名为“{}”的数据"),
+    (re.compile(r"No filter named '([^']+)'"), "没有名为“{}”的过滤器"),
+    (re.compile(r"attribute '([^']+)' of .* is unsafe"), "不允许访问“{}”"),
+    (re.compile(r"has no attribute '([^']+)'"), "没有“{}”这一项"),
+)
+#: Exceptions whose English text would not help an office user.
+_EXCEPTION_WORDS: tuple[tuple[type[BaseException], str], ...] = (
+    (ZeroDivisionError, "除数为零"),
+    (decimal.DivisionByZero, "除数为零"),
+    (decimal.InvalidOperation, "无效的算术运算"),
+    (OverflowError, "数值超出范围"),
+    (RecursionError, "嵌套过深"),
+    (MemoryError, "需要的内存过多"),
+)
+#: How long an expression or error text may be in a message.
+_SHOWN_CHARS = 60
+_MESSAGE_CHARS = 200
+#: How many expressions are evaluated alone to find the one that failed.
+_CULPRIT_TRIES = 20
+
+
+def _shown(text: str, limit: int = _SHOWN_CHARS) -> str:
+    """``text`` cut to ``limit`` characters for a message, huge numbers included."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line an error happened on (Jinja rewrites tracebacks to template lines)."""
+    line = getattr(exc, "lineno", None) if isinstance(exc, TemplateSyntaxError) else None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line if isinstance(line, int) else None

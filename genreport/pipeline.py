@@ -1,11 +1,17 @@
-"""load → check for a set of files: what `check` prints and what `build` renders from."""
+"""load → roll up → check for a set of files: what `check` prints and what `build` renders from."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import rollup
 from .check import PreviousYear, check_report
+from .check.agencies import l4_same_agency
+from .check.same_year import r27_same_year_copying
+from .explanations import apply_explanations
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
 from .model import Report
@@ -18,6 +24,8 @@ class Checked:
     file: str
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
+    #: The same agency's previous year, as the rules and ``{{ 上年.… }}`` saw it.
+    previous: PreviousYear | None = None
 
     @property
     def ok(self) -> bool:
@@ -25,35 +33,137 @@ class Checked:
 
 
 class Loader:
-    """Loads each file once, so a year's reports and their previous years share the work."""
+    """Loads, rolls up and checks each file once, so a year's reports, their 汇总 units and their
+    previous years share the work.
 
-    def __init__(self) -> None:
+    Files are named relative to ``workspace`` (by default the one found from the current folder).
+    """
+
+    def __init__(self, workspace: Workspace | None = None) -> None:
+        self.workspace = workspace or Workspace.find(Path.cwd())
         self._cache: dict[Path, Loaded] = {}
+        self._rolled: dict[Path, Loaded] = {}
+        self._checked: dict[Path, Checked] = {}
+        #: Roll-ups being computed, outermost first: meeting one again is a cycle.
+        self._active: list[Path] = []
+        #: Files found on a cycle → the cycle's slugs starting (and ending) at that file.
+        self._cycles: dict[Path, tuple[str, ...]] = {}
 
     def load(self, path: Path) -> Loaded:
+        """The file as written (tables a 汇总 computes are still absent)."""
         key = path.resolve()
         if key not in self._cache:
-            self._cache[key] = load_file(path, Workspace.display(path))
+            self._cache[key] = load_file(path, self.workspace.show(path))
         return self._cache[key]
+
+    def rolled(self, path: Path) -> Loaded:
+        """The file as every later stage sees it: 汇总 tables computed, roll-up findings added."""
+        key = path.resolve()
+        if key in self._rolled:
+            return self._rolled[key]
+        loaded = self.load(path)
+        if loaded.report is None or loaded.report.rollup is None:
+            result = loaded
+        else:
+            self._active.append(key)
+            try:
+                units = [self._unit(path, slug) for slug in loaded.report.rollup.units]
+            finally:
+                self._active.pop()
+            cycle = self._cycles.get(key)
+            if cycle:  # every file on a cycle says so, at the entry that leads around it
+                units = [
+                    rollup.Unit(u.slug, u.file, None, "cycle", cycle) if u.slug == cycle[1] else u
+                    for u in units
+                ]
+            report, findings = rollup.compute(loaded.report, units)
+            result = Loaded(loaded.file, report, [*loaded.findings, *findings])
+        self._rolled[key] = result
+        return result
+
+    def _unit(self, parent: Path, slug: str) -> rollup.Unit:
+        path = rollup.unit_path(parent, slug)
+        file = self.workspace.show(path)
+        if not path.is_file():
+            return rollup.Unit(slug, file, None, "missing")
+        key = path.resolve()
+        if len(self._active) >= rollup.MAX_DEPTH:
+            return rollup.Unit(slug, file, None, "too-deep")
+        if key in self._active:
+            members = self._active[self._active.index(key) :]
+            slugs = [p.stem for p in members]
+            for i, member in enumerate(members):
+                self._cycles[member] = (*slugs[i:], *slugs[:i], slugs[i])
+            return rollup.Unit(slug, file, None, "cycle", self._cycles[self._active[-1]])
+        loaded = self.rolled(path)
+        return rollup.Unit(slug, file, loaded.report, None if loaded.report else "invalid")
 
     def previous(self, path: Path) -> PreviousYear:
         prev_path = previous_year_file(path)
         if prev_path is None:
-            return PreviousYear(Workspace.display(path.parent), None, "no-year-folder")
-        file = Workspace.display(prev_path)
+            return PreviousYear(self.workspace.show(path.parent), None, "no-year-folder")
+        file = self.workspace.show(prev_path)
         if not prev_path.is_file():
             return PreviousYear(file, None, "missing")
-        loaded = self.load(prev_path)
+        loaded = self.rolled(prev_path)
         return PreviousYear(file, loaded.report, None if loaded.report else "invalid")
+
+    def check(self, path: Path) -> Checked:
+        key = path.resolve()
+        if key in self._checked:
+            return self._checked[key]
+        loaded = self.rolled(path)
+        findings = list(loaded.findings)
+        report = loaded.report
+        previous = None
+        if report is not None:
+            previous = self.previous(path)
+            findings += check_report(report, previous)
+            if report.rollup is not None:
+                findings += self._unit_errors(path, report)
+        checked = Checked(path, loaded.file, report, sort_findings(findings), previous)
+        self._checked[key] = checked
+        return checked
+
+    def _unit_errors(self, path: Path, report: Report) -> list[Finding]:
+        """A unit with errors makes its parent say so: the parent cannot be right while it is wrong.
+
+        Only reached when every unit rolled up, so there is no cycle to walk into.
+        """
+        assert report.rollup is not None
+        findings = []
+        for slug in report.rollup.units:
+            unit_path = rollup.unit_path(path, slug)
+            unit = self.check(unit_path)
+            errors = sum(f.is_error for f in unit.findings)
+            if errors:
+                findings.append(
+                    rollup.unit_errors(report, rollup.Unit(slug, unit.file, unit.report), errors)
+                )
+        return findings
 
 
 def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
+    """Every file's rules, then the rules across the files checked together (L4 within the set,
+    R27 within each year), then each file's 说明 applied to what the rules found."""
     loader = loader or Loader()
-    results = []
-    for path in paths:
-        loaded = loader.load(path)
-        findings = list(loaded.findings)
-        if loaded.report is not None:
-            findings += check_report(loaded.report, loader.previous(path))
-        results.append(Checked(path, loaded.file, loaded.report, sort_findings(findings)))
+    results = [dataclasses.replace(loader.check(path)) for path in paths]
+    reports = [(r.path, r.report) for r in results if r.report is not None]
+    by_file = {r.file: r for r in results}
+    for finding in l4_same_agency(reports):
+        by_file[finding.file].findings = [*by_file[finding.file].findings, finding]
+    by_year: defaultdict[int, list[Report]] = defaultdict(list)
+    for result in results:
+        if result.report is not None:
+            by_year[result.report.year].append(result.report)
+    for year_reports in by_year.values():
+        if len(year_reports) > 1:
+            copied = r27_same_year_copying(year_reports)
+            for result in results:
+                if result.report is not None:
+                    result.findings = [*result.findings, *copied.get(result.report.file, [])]
+    for result in results:
+        if result.report is not None:
+            result.findings = apply_explanations(result.report, result.findings)
+        result.findings = sort_findings(result.findings)
     return results

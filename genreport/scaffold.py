@@ -2,7 +2,8 @@
 
 Carried forward: the agency's details, 上年结转 = last year's 结转下年度 (R6), and 现行有效 as the
 starting point for T2 (R11). Everything counted afresh starts at zero, and every narrative part is a
-placeholder that `check` flags until it is written.
+placeholder that `check` flags until it is written. A roll-up (汇总) keeps its list and leaves out
+again the tables it computed, so next year's sums come from next year's units.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .layout import (
     T2_DOC_ROWS,
 )
 from .model import T3, Counts, Narrative, Part, Pos, Report, Text, blank_report
+from .rollup import untyped_tables
 
 PLACEHOLDER = "【待填写】"
 _NOWHERE = Pos(1, 1)
@@ -28,10 +30,11 @@ def _part(key: str | None, hint: str) -> Part:
     return Part(key, Text(f"{PLACEHOLDER}{hint}", _NOWHERE), _NOWHERE)
 
 
-def next_year(previous: Report, file: str) -> Report:
-    year = previous.year + 1
+def with_placeholders(report: Report, previous_year: int | None = None) -> Report:
+    """Every narrative part the format asks for, as a placeholder `check` flags until written."""
+    year = report.year
     overview_keys = list(OVERVIEW_PARTS)
-    if previous.agency_type == "人民政府":
+    if report.agency_type == "人民政府":
         overview_keys.append(OVERVIEW_GOVERNMENT_PART[0])
     overview = Narrative(
         tuple(
@@ -40,6 +43,23 @@ def next_year(previous: Report, file: str) -> Report:
         ),
         _NOWHERE,
     )
+    last = previous_year or year - 1
+    problems = Narrative(
+        (
+            _part("上一年度问题整改情况", f"{last}年报告所列问题的整改情况"),
+            _part("存在的主要问题", f"{year}年存在的主要问题"),
+            _part("改进措施", "下一步改进措施"),
+        ),
+        _NOWHERE,
+    )
+    other = Narrative(
+        (_part(None, "其他需要报告的事项；无则写“无其他需要报告的事项。”"),), _NOWHERE
+    )
+    return dataclasses.replace(report, overview=overview, problems=problems, other_matters=other)
+
+
+def next_year(previous: Report, file: str) -> Report:
+    year = previous.year + 1
     blank = blank_report(previous.agency, year, file)
     documents = {row: Counts((0, 0, previous.t2.documents[row].values[2])) for row in T2_DOC_ROWS}
     rows = {**blank.t3.rows, CARRIED_IN: Counts(previous.t3.rows[CARRIED_OUT].values)}
@@ -47,21 +67,14 @@ def next_year(previous: Report, file: str) -> Report:
         blank,
         agency_type=previous.agency_type,
         can_make_rules=previous.can_make_rules,
-        overview=overview,
         t2=dataclasses.replace(blank.t2, documents=documents),
         t3=T3(rows),
-        problems=Narrative(
-            (
-                _part("上一年度问题整改情况", f"{previous.year}年报告所列问题的整改情况"),
-                _part("存在的主要问题", f"{year}年存在的主要问题"),
-                _part("改进措施", "下一步改进措施"),
-            ),
-            _NOWHERE,
-        ),
-        other_matters=Narrative(
-            (_part(None, "其他需要报告的事项；无则写“无其他需要报告的事项。”"),), _NOWHERE
-        ),
     )
+    draft = with_placeholders(draft, previous.year)
+    if previous.rollup is not None:
+        draft = dataclasses.replace(
+            draft, rollup=previous.rollup, computed=untyped_tables(previous)
+        )
     return dataclasses.replace(draft, published=deadline(draft))
 
 

@@ -77,6 +77,30 @@ _TEXT: Schema = {
 }
 
 
+_EXPLANATIONS: Schema = {
+    "type": "array",
+    "description": "说明某个警告为什么可以接受（错误不能说明）；被说明的警告显示为“已说明”的提示",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["规则", "理由"],
+        "properties": {
+            "规则": {
+                "type": "string",
+                "pattern": "^R[0-9]{1,2}$",
+                "description": "规则编号，如 R11",
+            },
+            "位置": {
+                "type": "string",
+                "description": "（可选）数据的键，用“.”连接，如 主动公开.行政规范性文件；不写则适用于本文件的该规则",
+            },
+            "理由": {"type": "string", "minLength": 1, "description": "为什么这个警告可以接受"},
+            "打印": {"enum": ["是", "否"], "description": "是：把理由印在报告第六部分；默认否"},
+        },
+    },
+}
+
+
 def _narrative(description: str) -> Schema:
     return {
         "description": description,
@@ -179,7 +203,36 @@ def input_schema() -> Schema:
                 "description": "本年收取的信息处理费，单位元；未收取填 0（国办函〔2020〕109号）",
             },
             "其他需要报告的事项": _narrative("六、其他需要报告的事项"),
+            "汇总": _rollup(),
+            "说明": _EXPLANATIONS,
         },
+    }
+
+
+def _rollup() -> Schema:
+    units: Schema = {
+        "type": "array",
+        "minItems": 1,
+        "uniqueItems": True,
+        "items": {"type": "string", "pattern": "^[A-Za-z0-9_\\-\u4e00-\u9fff]+$"},
+        "description": "同一年度文件夹中要相加的文件的简称（文件名，不含 .yaml）",
+    }
+    return {
+        "description": "汇总：未写的表格按所列单位之和计算，写了的表格逐格与之核对（R24）；缺报为 R25",
+        "oneOf": [
+            units,
+            _mapping(
+                {
+                    "单位": units,
+                    "规章和规范性文件": {
+                        "type": "string",
+                        "description": "合计（默认，各单位相加），或所列单位之一的简称（只取该单位的，即本级）",
+                    },
+                },
+                "汇总的单位，以及规章和规范性文件的算法",
+            )
+            | {"required": ["单位"]},
+        ],
     }
 
 

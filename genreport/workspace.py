@@ -1,4 +1,10 @@
-"""Where things are in an agency's workspace: inputs/YEAR/*.yaml, templates/, build/."""
+"""Where things are in an agency's workspace: inputs/YEAR/*.yaml, templates/, build/.
+
+The workspace is found the way git finds its repository: the nearest folder, from where the user
+stands upwards, that holds ``inputs/``. Year arguments, the previous year, ``build/``, ``templates/``
+and the manifest are the workspace's; file arguments are relative to where they were typed; every
+path a user is shown is relative to the workspace root, so findings read the same from any folder.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,19 @@ class UsageError(Exception):
 @dataclass(frozen=True)
 class Workspace:
     root: Path
+
+    @classmethod
+    def find(cls, start: Path) -> Workspace:
+        """The nearest folder at or above ``start`` that holds ``inputs/``; ``start`` if none does."""
+        start = _absolute(start)
+        for folder in (start, *start.parents):
+            if (folder / "inputs").is_dir():
+                return cls(folder)
+        return cls(start)
+
+    @property
+    def found(self) -> bool:
+        return self.inputs.is_dir()
 
     @property
     def inputs(self) -> Path:
@@ -42,16 +61,19 @@ class Workspace:
         folder = self.inputs / str(year)
         if not folder.is_dir():
             known = "、".join(map(str, self.years())) or "无"
-            raise UsageError(f"没有 {self.display(folder)} 文件夹（已有的年度：{known}）")
+            raise UsageError(f"没有 {self.show(folder)} 文件夹（已有的年度：{known}）")
         return sorted(p for p in folder.iterdir() if p.suffix in INPUT_SUFFIXES and p.is_file())
 
     def resolve(self, targets: list[str]) -> list[Path]:
-        """``[YEAR | FILE ...]`` → input files; nothing given means every year."""
+        """``[YEAR | FILE ...]`` → input files (absolute); nothing given means every year.
+
+        A year is the workspace's; a file or folder is relative to the current folder.
+        """
         if not targets:
             return [f for year in self.years() for f in self.year_files(year)]
         files: list[Path] = []
         for target in targets:
-            path = Path(target)
+            path = _absolute(Path(target))
             if YEAR.fullmatch(target) and not path.is_file():
                 files.extend(self.year_files(int(target)))
             elif path.is_file():
@@ -61,6 +83,17 @@ class Workspace:
             else:
                 raise UsageError(f"找不到“{target}”：请给出年度（如 2023）或 YAML 文件的路径")
         return list(dict.fromkeys(files))
+
+    def show(self, path: Path) -> str:
+        """A path as findings name it: relative to the workspace root, whatever the current folder.
+
+        Paths outside the workspace are shown as ``display`` shows them.
+        """
+        absolute = _absolute(path)
+        for inner, outer in ((absolute, self.root), (absolute.resolve(), self.root.resolve())):
+            if inner.is_relative_to(outer):
+                return inner.relative_to(outer).as_posix()
+        return self.display(path)
 
     @staticmethod
     def display(path: Path) -> str:
@@ -84,4 +117,10 @@ def previous_year_file(path: Path) -> Path | None:
     The folder names the year: a file whose 年度 differs from it does not load (R19).
     """
     year = folder_year(path)
-    return None if year is None else path.parent.parent / str(year - 1) / path.name
+    folder = _absolute(path).parent.parent
+    return None if year is None else folder / str(year - 1) / path.name
+
+
+def _absolute(path: Path) -> Path:
+    """Absolute and normalized (``..`` removed) without following symlinks, so names stay typed."""
+    return Path(os.path.normpath(path.absolute()))

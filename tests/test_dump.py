@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from report_text import complete
 
 from genreport.dump import block, dump_report, scalar
 from genreport.load import load_file, load_text
@@ -43,14 +44,14 @@ def test_scalars_are_quoted_when_yaml_would_misread_them(text: str, written: str
 def test_block_keeps_paragraphs_and_leading_spaces() -> None:
     text = "  缩进开头\n\n第二段 {{ 年度 }} <b>&"
     yaml = "机关: 测试局\n年度: 2023\n发布日期: 2024-01-20\n前言: " + block(text, 2) + "\n"
-    report = load_text(yaml.encode(), "x.yaml", 2023).report
+    report = load_text(complete(yaml).encode(), "x.yaml", 2023).report
     assert report is not None and report.preface is not None
     assert report.preface.value == text + "\n"
 
 
 def test_stated_totals_survive() -> None:
     yaml = "机关: 测试局\n年度: 2023\n发布日期: 2024-01-20\n行政复议: [1, 0, 0, 0, 0]\n"
-    report = load_text(yaml.encode(), "x.yaml", 2023).report
+    report = load_text(complete(yaml).encode(), "x.yaml", 2023).report
     assert report is not None
     again = load_text(dump_report(report).encode(), "x.yaml", 2023).report
     assert again is not None

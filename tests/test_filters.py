@@ -19,7 +19,7 @@ def test_cn_number(n: int, text: str) -> None:
 
 
 def test_cn_number_outside_range_is_refused() -> None:
-    with pytest.raises(ValueError, match="1–99"):
+    with pytest.raises(ValueError, match="1 到 99"):
         cn_number(100)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from report_text import complete
+
 from genreport.load import load_text
 from genreport.model import Pos
 from genreport.narrative import NarrativeEvaluator, paragraphs
@@ -19,7 +21,7 @@ def test_expressions_see_the_data_and_computed_totals() -> None:
         "依申请公开:\n  本年新收: [3, 1, 0, 0, 0, 0]\n  办理结果:\n    予以公开: [3, 1, 0, 0, 0, 0]\n"
         "其他需要报告的事项: 共 {{ 依申请公开.本年新收.总计 }} 件，办结 {{ 依申请公开.办理结果.总计.总计 }} 件。\n"
     )
-    report = load_text(text.encode(), "x.yaml", 2023).report
+    report = load_text(complete(text).encode(), "x.yaml", 2023).report
     assert report is not None
     evaluator = NarrativeEvaluator(report)
     [part] = evaluator.narrative(report.other_matters, "其他需要报告的事项")
@@ -32,7 +34,7 @@ def test_data_is_never_evaluated_as_a_template() -> None:
         HEADER.replace("测试市<测试>&局", '"{{ 年度 }}局"')
         + "其他需要报告的事项: 本机关为{{ 机关 }}。\n"
     )
-    report = load_text(text.encode(), "x.yaml", 2023).report
+    report = load_text(complete(text).encode(), "x.yaml", 2023).report
     assert report is not None
     [part] = NarrativeEvaluator(report).narrative(report.other_matters, "六")
     assert part.text == "本机关为{{ 年度 }}局。"
@@ -40,7 +42,7 @@ def test_data_is_never_evaluated_as_a_template() -> None:
 
 def test_locate_maps_offsets_inside_literal_blocks() -> None:
     text = HEADER + "其他需要报告的事项: |\n  第一行\n\n  第三行有 17 件\n"
-    report = load_text(text.encode(), "x.yaml", 2023).report
+    report = load_text(complete(text).encode(), "x.yaml", 2023).report
     assert report is not None
     part = report.other_matters.parts[0].text
     offset = part.value.index("17")

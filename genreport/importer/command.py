@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ..workspace import UsageError, Workspace
 from .assemble import Options, assemble
 from .readers import ReadError, read_document
 from .rules import WARNING
+from .workbook import WORKBOOK_SUFFIXES, read_workbook
 from .yaml_writer import to_yaml
 
 _SLUG = re.compile(r"[^\w\-]+")
@@ -66,13 +68,23 @@ def import_file(
     if report is None:
         return outcome
     target = out / str(report.year) / f"{slug or default_slug(path)}.yaml"
+    return write_input(
+        outcome, target, report.year, lambda file: to_yaml(report, notes.comments(), file), force
+    )
+
+
+def write_input(
+    outcome: Outcome, target: Path, year: int, text_for: Callable[[str], str], force: bool
+) -> Outcome:
+    """Write one imported input file: never over an existing one without ``force``, and only when
+    the text loads back without a finding."""
     display = Workspace.display(target)
     outcome.target = display
     if target.exists() and not force:
         outcome.problem = f"{display} 已存在，未覆盖；确要覆盖请加 --force"
         return outcome
-    text = to_yaml(report, notes.comments(), display)
-    loaded = load_text(text.encode("utf-8"), display, report.year)
+    text = text_for(display)
+    loaded = load_text(text.encode("utf-8"), display, year)
     if loaded.findings:  # a defect of the import itself: never leave such a file behind
         outcome.findings += loaded.findings
         outcome.problem = f"生成的 {display} 无法通过读取检查（见上），未写出；请报告这个问题"
@@ -96,10 +108,39 @@ def import_files(
         raise UsageError("--slug 只能用于导入单个文件（多个文件会写到同一个文件名）")
     if slug is not None and default_slug(Path(slug)) != slug:
         raise UsageError(f"--slug “{slug}”只能包含字母、数字、汉字、“-”和“_”")
-    return [
-        import_file(p, out, year=year, slug=slug, agency=agency, published=published, force=force)
-        for p in paths
-    ]
+    outcomes: list[Outcome] = []
+    for p in paths:
+        if p.suffix.lower() in WORKBOOK_SUFFIXES:
+            if slug is not None or agency is not None:
+                raise UsageError(
+                    f"{Workspace.display(p)} 是统计工作簿：每行的简称和机关取自工作簿，不能用 --slug 或 --agency"
+                )
+            outcomes.extend(_import_workbook(p, out, year, published, force))
+        else:
+            outcomes.append(
+                import_file(
+                    p, out, year=year, slug=slug, agency=agency, published=published, force=force
+                )
+            )
+    return outcomes
+
+
+def _import_workbook(
+    path: Path, out: Path, year: int | None, published: dt.date | None, force: bool
+) -> list[Outcome]:
+    source = Workspace.display(path)
+    try:
+        rows = read_workbook(path, source, year, published)
+    except ReadError as exc:
+        return [Outcome(source, findings=[exc.finding])]
+    outcomes = []
+    for row in rows:
+        outcome = Outcome(f"{source}（{row.slug}）", findings=sort_findings(row.notes.findings))
+        if row.report is not None:
+            target = out / str(row.report.year) / f"{row.slug}.yaml"
+            write_input(outcome, target, row.report.year, row.yaml, force)
+        outcomes.append(outcome)
+    return outcomes
 
 
 def report_lines(outcomes: list[Outcome]) -> list[tuple[Severity | None, str]]:

@@ -71,6 +71,9 @@ Block = Paragraph | Table
 class Document:
     file: str  # the source path as the user should see it
     blocks: tuple[Block, ...]
+    #: The title the file gives itself outside the text (HTML ``<title>``, PDF or Word
+    #: properties): the least trusted place for the agency's name.
+    page_title: str = ""
     #: What the reader itself must tell the user (pages read by OCR), as (where, message).
     notices: tuple[tuple[Loc, str], ...] = ()
 

@@ -61,8 +61,13 @@ def _cells(line: list[dict[str, Any]]) -> list[tuple[str, float | None]]:
             cells.append((word["text"], score))
         else:
             gap = word["x0"] - previous["x1"]
+            # two words are apart on the page; glue them only where CJK text was cut
+            ascii_pair = previous["text"][-1].isascii() and word["text"][0].isascii()
             text, _ = cells[-1]
-            cells[-1] = (text + (" " if gap > size * 0.25 else "") + word["text"], None)
+            cells[-1] = (
+                text + (" " if gap > size * 0.2 or ascii_pair else "") + word["text"],
+                None,
+            )
         previous = word
     return cells
 
@@ -149,6 +154,7 @@ def read_pdf(path: Path, file: str) -> Document:
             raise LimitError(f"{_pages(pages)}是图片（扫描件），{ocr.INSTALL_HINT}")
         for number, page in enumerate(pdf.pages, start=1):
             reader.page(number, page, scanned[number - 1])
+        title = pdf.metadata.get("Title")
     notices: tuple[tuple[Loc, str], ...] = ()
     if pages:
         message = (
@@ -156,7 +162,8 @@ def read_pdf(path: Path, file: str) -> Document:
             "数据文件中注明；识别出的正文请对照原件校对"
         )
         notices = ((Loc(where=f"第 {pages[0]} 页"), message),)
-    return Document(file, tuple(reader.blocks), notices)
+    page_title = title if isinstance(title, str) else ""
+    return Document(file, tuple(reader.blocks), page_title, notices)
 
 
 def _pages(numbers: list[int]) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, has_errors
 from ..model import Report
 from ..workspace import folder_year
+from .characters import in_escapes as characters_in_escapes
+from .characters import in_text as characters_in_text
 from .nodes import compose, duplicate_keys
 from .parse import Parser
 from .source import Source, SourceError, decode_source, read_source
@@ -31,14 +33,19 @@ def load_text(data: bytes, file: str, expected_year: int | None = None) -> Loade
 
 def _load(source: Source, expected_year: int | None) -> Loaded:
     file = source.file
+    characters = characters_in_text(file, source.text)
+    if has_errors(characters):
+        return Loaded(file, None, characters)
     try:
         root = compose(source)
     except SourceError as exc:
-        return Loaded(file, None, [exc.finding])
+        return Loaded(file, None, [*characters, exc.finding])
+    characters += characters_in_escapes(file, source.text, root)
     parser = Parser(source)
     parser.findings.extend(duplicate_keys(source, root))
+    parser.findings.extend(f for f in characters if f.is_error)
     report = parser.report(root)
-    findings = parser.findings
+    findings = parser.findings + [f for f in characters if not f.is_error]
     if report is not None and expected_year is not None and report.year != expected_year:
         pos = report.pos("年度")
         findings.append(

@@ -11,7 +11,9 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from ..escaping import quoted
 from ..findings import Finding, Severity
+from . import slips
 from .source import Source, SourceError
 
 #: PyYAML's problem texts users meet most, in words an office clerk can act on.
@@ -34,36 +36,69 @@ def _error(source: Source, line: int, column: int, message: str) -> SourceError:
     return SourceError(Finding("L2", Severity.ERROR, source.file, line, column, message))
 
 
+#: A report is at most six levels deep (依申请公开.办理结果.不予公开.row.column); PyYAML's composer
+#: recurses once per level, so an unbounded depth is a RecursionError waiting for a file.
+MAX_DEPTH = 16
+
+
 class _StrictLoader(yaml.SafeLoader):
-    """Refuses anchors and aliases: a report needs none, and they are how alias bombs work."""
+    """Refuses anchors and aliases (how alias bombs work), tags, and nesting past MAX_DEPTH."""
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark = event.start_mark
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
-            raise _AnchorError(mark.line + 1, mark.column + 1)
-        return super().compose_node(parent, index)
+            raise _Refused(mark, "不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来")
+        if getattr(event, "tag", None) is not None:
+            raise _Refused(mark, _tag_message(mark.buffer or "!", mark.pointer))
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(
+                mark,
+                f"嵌套超过 {MAX_DEPTH} 层：年度报告的数据最多只有几层，请检查这里的括号或缩进",
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
-class _AnchorError(Exception):
-    def __init__(self, line: int, column: int) -> None:
-        super().__init__()
-        self.line, self.column = line, column
+def _tag_message(text: str, index: int) -> str:
+    tag = (text[index : index + 100].split(maxsplit=1) or ["!"])[0]
+    return (
+        f"不支持 YAML 标签“{quoted(tag)}”：数据文件中的值不需要也不能标注类型，请删除它"
+        "（如果“!”是文字的一部分，请给整段文字加上引号）"
+    )
+
+
+_TAG_CONTEXTS = ("while parsing a tag", "while scanning a tag")
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = mark.line + 1, mark.column + 1, message
 
 
 def compose(source: Source) -> Node:
     try:
         node = yaml.compose(source.text, Loader=_StrictLoader)
-    except _AnchorError as exc:
-        raise _error(
-            source,
-            exc.line,
-            exc.column,
-            "不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来",
-        ) from None
+    except _Refused as exc:
+        raise _error(source, exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tag_mark = exc.context_mark or mark
+        if tag_mark is not None and (
+            exc.context in _TAG_CONTEXTS or (exc.problem or "").startswith("found undefined tag")
+        ):
+            message = _tag_message(source.text, tag_mark.index)
+            raise _error(source, tag_mark.line + 1, tag_mark.column + 1, message) from None
+        slip = slips.in_structure(source.text, line)
+        if slip is not None:
+            raise _error(source, slip.line, slip.column, slip.message) from None
         problem = exc.problem or exc.context or "无法解析"
         hint = next((h for k, h in _HINTS.items() if problem.startswith(k)), None)
         message = f"YAML 语法错误：{hint}" if hint else f"YAML 语法错误（{problem}）"
@@ -104,7 +139,8 @@ def duplicate_keys(source: Source, node: Node) -> list[Finding]:
                                 source,
                                 key.start_mark.line + 1,
                                 key.start_mark.column + 1,
-                                f"键“{key.value}”重复出现（第 {first} 行已有），请删除或合并其中一处",
+                                f"键“{quoted(key.value)}”重复出现（第 {first} 行已有），"
+                                "请删除或合并其中一处",
                             ).finding
                         )
                     else:

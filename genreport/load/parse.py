@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..escaping import quoted
 from ..findings import Finding, Severity
 from ..layout import (
     AGENCY_TYPES,
@@ -30,8 +32,21 @@ from ..layout import (
     T4_BLOCKS,
     T4_OUTCOMES,
 )
-from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
-from . import scalars
+from ..model import (
+    T2,
+    T3,
+    T4,
+    Counts,
+    Explanation,
+    Narrative,
+    Part,
+    Pos,
+    Report,
+    Text,
+    zero_counts,
+)
+from . import rollup_key, scalars, slips
+from .required import missing_parts, placeholder_in
 from .scalars import ScalarError
 from .source import Source
 
@@ -52,9 +67,17 @@ TOP_KEYS = (
     "存在的主要问题及改进情况",
     "信息处理费",
     "其他需要报告的事项",
+    rollup_key.KEY,
+    "说明",
 )
-REQUIRED_KEYS = ("机关", "年度", "发布日期")
 RULE_MAKING = {"有": True, "无": False}
+EXPLANATION_KEYS = ("规则", "位置", "理由", "打印")
+PRINT_CHOICES = {"是": True, "否": False}
+_RULE_ID = re.compile(r"R[0-9]{1,2}")
+
+
+def _text_reader(what: str) -> Callable[[Node], str]:
+    return lambda node: scalars.read_text(node, what)
 
 
 def pos_of(node: Node) -> Pos:
@@ -74,8 +97,13 @@ class Parser:
             Finding(rule, Severity.ERROR, self.source.file, pos.line, pos.column, message)
         )
 
-    def read(self, node: Node, path: tuple[str, ...], reader: Callable[[Node], T]) -> T | None:
+    def read(
+        self, node: Node, path: tuple[str, ...], reader: Callable[[Node], T], *, text: bool = False
+    ) -> T | None:
+        """``reader``'s value, or None after a finding; ``text`` values may hold any character."""
         self.positions[path] = pos_of(node)
+        if not text and self.slipped(slips.in_value(self.source.text, node)):
+            return None
         try:
             return reader(node)
         except ScalarError as exc:
@@ -83,6 +111,11 @@ class Parser:
             message = exc.message if exc.message.startswith(where) else f"{where}：{exc.message}"
             self.error(exc.rule, pos_of(node), message)
             return None
+
+    def slipped(self, slip: slips.Slip | None) -> bool:
+        if slip is not None:
+            self.error("L2", Pos(slip.line, slip.column), slip.message)
+        return slip is not None
 
     def mapping(
         self, node: Node, path: tuple[str, ...], known: Iterable[str], what: str
@@ -97,6 +130,8 @@ class Parser:
             return {}
         entries: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
+            if self.slipped(slips.in_key(self.source.text, key_node)):
+                continue
             key = str(key_node.value).strip() if isinstance(key_node, ScalarNode) else ""
             if key in known:
                 entries[key] = (key_node, value_node)
@@ -110,7 +145,7 @@ class Parser:
 
     def unknown_key_message(self, key: str, path: tuple[str, ...], known: tuple[str, ...]) -> str:
         where = f"“{'.'.join(path)}”下" if path else "顶层"
-        message = f"{where}没有“{key}”这一项"
+        message = f"{where}没有“{quoted(key)}”这一项"
         normalized = {k.replace("“", "").replace("”", ""): k for k in known}
         guess = difflib.get_close_matches(key.replace("“", "").replace("”", ""), normalized, 1, 0.4)
         if guess:
@@ -129,6 +164,8 @@ class Parser:
         ok = True
         if isinstance(node, SequenceNode):
             items = node.value
+            if any([self.slipped(slips.in_value(self.source.text, item)) for item in items]):
+                return None
             if len(items) not in (len(columns), len(columns) + 1):
                 self.error(
                     "L3",
@@ -155,12 +192,13 @@ class Parser:
                 else:
                     values[columns.index(name)] = value
         else:
-            self.error(
-                "L3",
-                pos_of(node),
-                f"{'.'.join(path)}：应为 [{', '.join(columns)}] 这样的列表，"
-                f"或 {{{columns[0]}: 数}} 这样的映射，这里是“{node.value}”",
-            )
+            if not self.slipped(slips.in_value(self.source.text, node)):
+                self.error(
+                    "L3",
+                    pos_of(node),
+                    f"{'.'.join(path)}：应为 [{', '.join(columns)}] 这样的列表，"
+                    f"或 {{{columns[0]}: 数}} 这样的映射，这里是“{quoted(str(node.value))}”",
+                )
             return None
         if not ok:
             return None
@@ -169,7 +207,7 @@ class Parser:
     # --- narrative ----------------------------------------------------------------------------
 
     def text(self, node: Node, path: tuple[str, ...]) -> Text | None:
-        value = self.read(node, path, lambda n: scalars.read_text(n, "正文"))
+        value = self.read(node, path, lambda n: scalars.read_text(n, "正文"), text=True)
         if value is None:
             return None
         return Text(value, pos_of(node), self.line_starts(node, value))
@@ -214,6 +252,13 @@ class Parser:
             key_positions = {}
             for key_node, value_node in node.value:
                 title = str(key_node.value).strip()
+                if "\n" in title or "\r" in title:
+                    self.error(
+                        "L3",
+                        pos_of(key_node),
+                        f"{'.'.join(path)}：小标题只能写一行，这里有换行（“{quoted(title)}”）",
+                    )
+                    continue
                 pairs.append((title, value_node))
                 key_positions[title] = pos_of(key_node)
         parts = []
@@ -322,6 +367,63 @@ class Parser:
                 block(value, ("行政诉讼", name))
         return T4(blocks) if ok else None
 
+    # --- explanations -------------------------------------------------------------------------
+
+    def explanations(self, node: Node | None) -> tuple[Explanation, ...]:
+        """``说明``: a list of {规则, 位置?, 理由, 打印?}; applied after the rules (explain.py)."""
+        if node is None:
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.error(
+                "L3", pos_of(node), "说明：应为列表，每一项以“- 规则: R11”开始，并写明“理由”"
+            )
+            return ()
+        result = []
+        for index, item in enumerate(node.value, 1):
+            path = ("说明", str(index))
+            where = f"说明第 {index} 项"
+            entries = self.mapping(item, path, EXPLANATION_KEYS, "规则、位置、理由、打印")
+            if not isinstance(item, MappingNode):
+                continue
+            texts: dict[str, str] = {}
+            for key, (_, value_node) in entries.items():
+                text = self.read(value_node, (*path, key), _text_reader(key))
+                if text is not None:
+                    texts[key] = text.strip()
+            for key in ("规则", "理由"):
+                if key not in entries:
+                    self.error("L3", pos_of(item), f"{where}：缺少“{key}”")
+                elif key in texts and not texts[key]:
+                    self.error("L3", pos_of(entries[key][1]), f"{where}：“{key}”不能为空")
+            rule = texts.get("规则", "")
+            if rule and not _RULE_ID.fullmatch(rule):
+                self.error(
+                    "L3",
+                    pos_of(entries["规则"][1]),
+                    f"{where}：规则应写成 R11 这样的规则编号，这里是“{rule}”",
+                )
+            place = texts.get("位置")
+            steps = tuple(s.strip() for s in place.split(".")) if place else None
+            if place is not None and (not steps or not all(steps)):
+                self.error(
+                    "L3",
+                    pos_of(entries["位置"][1]),
+                    f"{where}：位置应写成 主动公开.行政规范性文件 这样以“.”连接的键，这里是“{place}”",
+                )
+            printed = texts.get("打印", "否")
+            if printed not in PRINT_CHOICES:
+                self.error(
+                    "L3",
+                    pos_of(entries["打印"][1]),
+                    f"{where}：打印只能是 是 或 否，这里是“{printed}”",
+                )
+                printed = "否"
+            start = pos_of(entries["规则"][1]) if "规则" in entries else pos_of(item)
+            result.append(
+                Explanation(rule, steps, texts.get("理由", ""), PRINT_CHOICES[printed], start)
+            )
+        return tuple(result)
+
     # --- the file -----------------------------------------------------------------------------
 
     def report(self, root: Node) -> Report | None:
@@ -329,16 +431,18 @@ class Parser:
             self.error("L3", pos_of(root), "文件顶层应是“键: 值”的映射，从“机关: ……”开始")
             return None
         entries = self.mapping(root, (), TOP_KEYS, "报告")
-        for key in REQUIRED_KEYS:
-            if key not in entries:
-                self.error("L3", Pos(1, 1), f"缺少必填项“{key}”")
+        present = {key: key_node for key, (key_node, _) in entries.items()}
+        for pos, message in missing_parts(TOP_KEYS, present, root):
+            self.error("L3", pos, message)
 
         def value(key: str) -> Node | None:
             return entries[key][1] if key in entries else None
 
-        def field(key: str, reader: Callable[[Node], T], default: T | None = None) -> T | None:
+        def field(
+            key: str, reader: Callable[[Node], T], default: T | None = None, *, text: bool = False
+        ) -> T | None:
             node = value(key)
-            return default if node is None else self.read(node, (key,), reader)
+            return default if node is None else self.read(node, (key,), reader, text=text)
 
         def narrative(key: str, keys: tuple[str, ...] | None = None) -> Narrative:
             node = value(key)
@@ -346,9 +450,25 @@ class Parser:
                 return Narrative((), Pos(1, 1))
             return self.narrative(node, (key,), keys)
 
-        agency = field("机关", lambda n: scalars.read_text(n, "机关").strip())
+        agency = field("机关", lambda n: scalars.read_text(n, "机关").strip(), text=True)
         if agency == "":
             self.error("L3", self.positions[("机关",)], "机关名称不能为空")
+        elif agency is not None and ("\n" in agency or "\r" in agency):
+            self.error(
+                "L3",
+                self.positions[("机关",)],
+                f"机关名称只能写一行，这里有换行（“{quoted(agency)}”）：请写在同一行",
+            )
+        elif agency is not None and (placeholder := placeholder_in(agency)):
+            node = entries["机关"][1]
+            start = pos_of(node)
+            in_quotes = isinstance(node, ScalarNode) and node.style in ("'", '"')
+            offset = str(node.value).find(placeholder) + in_quotes
+            self.error(
+                "L3",
+                Pos(start.line, start.column + offset),
+                f"机关名称中还有占位文字“{placeholder}”：请填写机关全称，与报告标题一致",
+            )
         year = field("年度", scalars.read_year)
         agency_type = field(
             "机关类型", lambda n: scalars.read_choice(n, "机关类型", AGENCY_TYPES), "部门"
@@ -367,6 +487,10 @@ class Parser:
         problems = narrative("存在的主要问题及改进情况")
         fee_yuan = field("信息处理费", lambda n: scalars.read_money(n, "元"))
         other = narrative("其他需要报告的事项")
+        rollup = None
+        if rollup_key.KEY in entries:
+            rollup = rollup_key.read_rollup(self, *entries[rollup_key.KEY])
+        explanations = self.explanations(value("说明"))
         if (
             self.findings
             or agency is None
@@ -395,4 +519,6 @@ class Parser:
             info_fee_yuan=fee_yuan,
             other_matters=other,
             positions=self.positions,
+            rollup=rollup,
+            explanations=explanations,
         )

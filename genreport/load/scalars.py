@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from ..escaping import quoted
+
 _COUNT = re.compile(r"0|[1-9][0-9]*")
 _MONEY = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
 _LEADING_ZERO = re.compile(r"0[0-9]+(\.[0-9]*)?")
@@ -19,10 +21,12 @@ _HEX = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
 _FLOAT = re.compile(r"[0-9]+\.[0-9]*|\.[0-9]+")
 _THOUSANDS = re.compile(r"[0-9]{1,3}([,，][0-9]{3})+")
 _EXPONENT = re.compile(r"[0-9.]+[eE][-+]?[0-9]+")
+#: More digits than any real count or amount has; also keeps int() under Python's 4300-digit limit.
+MAX_DIGITS = 12
+MAX_DECIMALS = 10
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 _NULLS = {"", "~", "null"}
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 class ScalarError(Exception):
@@ -46,11 +50,14 @@ def _plain(node: Node, what: str) -> str:
     if node.style in ("'", '"', "|", ">"):
         looks_numeric = _MONEY.fullmatch(raw.strip()) is not None
         hint = "：请去掉引号" if looks_numeric else ""
-        raise ScalarError("R4", f"这里应填{what}，却是文本“{raw.strip()}”{hint}")
+        raise ScalarError("R4", f"这里应填{what}，却是文本“{quoted(raw.strip())}”{hint}")
     return str(raw)
 
 
 def _number_mistake(raw: str, what: str, *, count: bool) -> ScalarError:
+    if len(raw) > MAX_DIGITS + MAX_DECIMALS + 2:
+        return ScalarError("R4", f"这里应填{what}，却是“{quoted(raw, 24)}”")
+    raw = quoted(raw)
     low = raw.lower()
     if low in _NULLS:
         return ScalarError("R4", f"{what}为空；没有就填 0（空白和“/”都不是 0）")
@@ -80,15 +87,14 @@ def _number_mistake(raw: str, what: str, *, count: bool) -> ScalarError:
         return ScalarError("R4", f"“{raw}”是科学计数法，请直接写出数值")
     if raw.startswith("+"):
         return ScalarError("R4", f"“{raw}”前面不要加正号")
-    converted = raw.translate(_FULLWIDTH_DIGITS)
-    if converted != raw and _MONEY.fullmatch(converted):
-        return ScalarError("R4", f"“{raw}”是全角数字，请改用半角数字 {converted}")
     return ScalarError("R4", f"这里应填{what}，却是“{raw}”")
 
 
 def read_count(node: Node) -> int:
     raw = _plain(node, "件数（非负整数）")
     if _COUNT.fullmatch(raw):
+        if len(raw) > MAX_DIGITS:
+            raise _too_many_digits("件数", raw, len(raw))
         return int(raw)
     raise _number_mistake(raw, "件数", count=True)
 
@@ -96,16 +102,29 @@ def read_count(node: Node) -> int:
 def read_money(node: Node, unit: str) -> Decimal:
     """Money keeps the digits typed: ``1.10`` stays ``Decimal('1.10')``, never a float."""
     raw = _plain(node, f"金额（{unit}，非负数）")
-    if _MONEY.fullmatch(raw):
+    if match := _MONEY.fullmatch(raw):
+        whole, decimals = len(match[1]), len(match[2] or ".") - 1
+        if whole > MAX_DIGITS or decimals > MAX_DECIMALS:
+            raise ScalarError(
+                "R4",
+                f"金额“{quoted(raw, 24)}”位数过多（整数部分 {whole} 位、小数 {decimals} 位；"
+                f"最多 {MAX_DIGITS} 位整数、{MAX_DECIMALS} 位小数），请核对单位（{unit}）和数值",
+            )
         return Decimal(raw)
     raise _number_mistake(raw, "金额", count=False)
+
+
+def _too_many_digits(what: str, raw: str, digits: int) -> ScalarError:
+    return ScalarError(
+        "R4", f"{what}“{quoted(raw, 24)}”有 {digits} 位数，不像是实际的{what}，请核对"
+    )
 
 
 def read_year(node: Node) -> int:
     raw = _plain(node, "四位数的年份")
     if re.fullmatch(r"(19|20)[0-9]{2}", raw):
         return int(raw)
-    raise ScalarError("L3", f"年度应为四位数的年份，如 2023，这里是“{raw}”")
+    raise ScalarError("L3", f"年度应为四位数的年份，如 2023，这里是“{quoted(raw)}”")
 
 
 def read_date(node: Node) -> dt.date:
@@ -118,7 +137,9 @@ def read_date(node: Node) -> dt.date:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             raise ScalarError("L3", f"发布日期“{raw}”不是一个存在的日期") from None
-    raise ScalarError("L3", f"发布日期应写成 2024-01-20 这样的日期（年-月-日），这里是“{raw}”")
+    raise ScalarError(
+        "L3", f"发布日期应写成 2024-01-20 这样的日期（年-月-日），这里是“{quoted(raw)}”"
+    )
 
 
 def read_text(node: Node, what: str) -> str:
@@ -131,5 +152,5 @@ def read_choice(node: Node, what: str, choices: tuple[str, ...]) -> str:
     value = read_text(node, what).strip()
     if value not in choices:
         options = " 或 ".join(choices)
-        raise ScalarError("L3", f"{what}只能是 {options}，这里是“{value}”")
+        raise ScalarError("L3", f"{what}只能是 {options}，这里是“{quoted(value)}”")
     return value

@@ -13,20 +13,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..explanations import printed_notes
+from ..fee_statement import FEE_WORD, mentions, statements
 from ..filters import cn_date, money, paren_number
 from ..findings import Finding
 from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
 from ..model import Report
 from ..narrative import Evaluated, NarrativeEvaluator, data_context, paragraphs
+from .cjk_spacing import tighten
 from .tables import Table, report_values, tables
+
+if TYPE_CHECKING:
+    from ..check.context import PreviousYear
 
 #: A title the user numbered by hand, e.g. "（一）整改情况" or "一、整改情况": we number again.
 _HAND_NUMBERED = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
 )
-FEE_WORD = "信息处理费"
+#: The subheading of the printed 说明 when section 六 has subheadings of its own.
+NOTES_TITLE = "有关数据的说明"
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class ReportView:
             "slug": self.slug,
             "title": self.title,
             "title_lines": title_lines(self.agency, self.year),
+            "title_parts": [self.agency, f"{self.year}{TITLE_REST}"],
             "agency": self.agency,
             "year": self.year,
             "date": self.date,
@@ -119,13 +127,14 @@ def standard_preface(report: Report) -> list[str]:
     ]
 
 
-def fee_sentence(fee_yuan: Decimal) -> str:
-    """The 信息处理费 statement section 六 must make (国办函〔2020〕109号)."""
+def fee_sentence(fee_yuan: Decimal, mentioned: bool = False) -> str:
+    """The 信息处理费 statement section 六 must make (国办函〔2020〕109号); shorter when the text
+    already speaks of the fee without stating it."""
     if fee_yuan == 0:
         return f"本年度本机关未收取{FEE_WORD}。"
-    return (
-        f"本年度本机关依据《政府信息公开信息处理费管理办法》收取{FEE_WORD} {money(fee_yuan)} 元。"
-    )
+    if mentioned:
+        return f"本年度共收取{FEE_WORD}{money(fee_yuan)}元。"
+    return f"本年度本机关依据《政府信息公开信息处理费管理办法》收取{FEE_WORD}{money(fee_yuan)}元。"
 
 
 def _title(key: str) -> str:
@@ -139,8 +148,8 @@ def _blocks(parts: list[tuple[str | None, str]]) -> list[Block]:
     for title, text in parts:
         if title is not None:
             number += 1
-            blocks.append(Block("h2", paren_number(number) + _title(title)))
-        blocks.extend(Block("p", p) for p in paragraphs(text))
+            blocks.append(Block("h2", paren_number(number) + tighten(_title(title))))
+        blocks.extend(Block("p", tighten(p)) for p in paragraphs(text))
     return blocks
 
 
@@ -160,23 +169,36 @@ def _plain_parts(evaluated: list[Evaluated]) -> list[tuple[str | None, str]]:
 
 
 def _other_matters(report: Report, evaluated: list[Evaluated]) -> list[Block]:
+    """Section 六, with the standard fee sentence when the text does not state the fee itself
+    (what "states" means is ``fee_statement``'s, as for R17 and import)."""
     parts = _plain_parts(evaluated)
     blocks = _blocks(parts)
-    stated = any(FEE_WORD in text or (title and FEE_WORD in title) for title, text in parts)
-    if report.info_fee_yuan is not None and not stated:
+    texts = [f"{title}：{text}" if title else text for title, text in parts]
+    if report.info_fee_yuan is not None and not any(statements(t) for t in texts):
+        sentence = fee_sentence(report.info_fee_yuan, any(mentions(t) for t in texts))
         if any(title is not None for title, _ in parts):
-            parts.append((f"{FEE_WORD}收取情况", fee_sentence(report.info_fee_yuan)))
+            parts.append((f"{FEE_WORD}收取情况", sentence))
             blocks = _blocks(parts)
         else:
-            blocks.append(Block("p", fee_sentence(report.info_fee_yuan)))
+            blocks.append(Block("p", sentence))
+    notes = printed_notes(report)
+    if notes:
+        if any(title is not None for title, _ in parts):
+            parts.append((NOTES_TITLE, "\n\n".join(notes)))
+            blocks = _blocks(parts)
+        else:
+            blocks.extend(Block("p", note) for note in notes)
     return blocks
 
 
-def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
+def build_view(
+    report: Report, previous: PreviousYear | None = None
+) -> tuple[ReportView, list[Finding]]:
     """The printed report; findings are expressions that failed (J1, already a check error)."""
-    evaluator = NarrativeEvaluator(report)
+    evaluator = NarrativeEvaluator(report, previous=previous)
     texts = evaluator.report_texts()
     preface = standard_preface(report) if texts.preface is None else paragraphs(texts.preface)
+    preface = [tighten(p) for p in preface]
     values = report_values(report)
     t2, t3, t4 = tables(values.__getitem__)
     overview = _blocks(_overview_parts(texts.overview))
@@ -204,8 +226,8 @@ def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
     return view, evaluator.findings
 
 
-def view_of(report: Report) -> ReportView:
-    return build_view(report)[0]
+def view_of(report: Report, previous: PreviousYear | None = None) -> ReportView:
+    return build_view(report, previous)[0]
 
 
 __all__ = ["Block", "ReportView", "Section", "build_view", "data_context", "view_of"]

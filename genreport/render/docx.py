@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..templating import make_environment
+from .cell_fit import TWIPS_PER_HALF_POINT
 from .context import ReportView
-from .docx_package import normalize
+from .docx_package import APP_PART, app_xml, normalize
+from .docx_template import BODY_SIZE
+from .signature import SignatureLayout
 from .templates import TemplateProblem
 
 
@@ -62,13 +68,48 @@ def render_docx(
     except TemplateError as exc:
         name = template.name if isinstance(template, Path) else "report.docx"
         raise TemplateProblem(f"Word 模板 {name} 无法套用：{exc.message or exc}") from exc
-    props = document.docx.core_properties
-    props.title = view.title
-    props.author = view.agency
-    props.last_modified_by = "genreport"
-    props.revision = 1
-    # Reproducible: the report's own date, never the time of the build.
-    props.created = props.modified = dt.datetime(published.year, published.month, published.day)
+    place_signature(document.docx, SignatureLayout.of(view.agency, view.date))
+    set_properties(document.docx.core_properties, view, document_time(published, os.environ))
     out = io.BytesIO()
     document.save(out)
-    return normalize(out.getvalue())
+    return normalize(out.getvalue(), {APP_PART: app_xml(view.agency)})
+
+
+def document_time(published: dt.date, environ: Mapping[str, str]) -> dt.datetime:
+    """Created and modified: ``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org), else the
+    report's 发布日期; never the time of the build, so the same inputs give the same bytes."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime(published.year, published.month, published.day)
+
+
+def set_properties(props: Any, view: ReportView, when: dt.datetime) -> None:
+    """File → 属性 shows the report, not the template: title, the agency as author, no comment."""
+    props.title = view.title
+    props.subject = "政府信息公开工作年度报告"
+    props.author = view.agency
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.last_modified_by = view.agency
+    props.revision = 1
+    props.created = props.modified = when
+
+
+def place_signature(document: Any, layout: SignatureLayout) -> None:
+    """Right indents of the 署名 and 成文日期 paragraphs (styles Signature and Date), in
+    characters (``w:rightChars``, hundredths) and, for readers that ignore those, in twips."""
+    right = {"Signature": layout.name_right, "Date": layout.date_right}
+    for paragraph in document.element.body.iter(qn("w:p")):
+        props = paragraph.pPr
+        style = props.pStyle.val if props is not None and props.pStyle is not None else None
+        chars = right.get(style or "")
+        if chars is None:
+            continue
+        indent = props.get_or_add_ind()
+        indent.attrib.clear()
+        indent.set(qn("w:firstLineChars"), "0")
+        indent.set(qn("w:firstLine"), "0")
+        indent.set(qn("w:rightChars"), str(round(chars * 100)))
+        indent.set(qn("w:right"), str(round(chars * BODY_SIZE * TWIPS_PER_HALF_POINT)))

@@ -17,7 +17,7 @@ Layout (GB/T 9704-2012 党政机关公文格式):
   (22 lines a page); 一、 headings 黑体, （一） headings 楷体_GB2312;
 * page numbers ``— 1 —`` in 4号 (14 pt) 宋体, 7 mm under the text block, odd pages on the right and
   even pages on the left, one character in from the edge of the text block;
-* signature (agency, then date) at the end, right-aligned.
+* signature (agency, then date) at the end, right-aligned, placed per report by ``signature.py``.
 
 The three tables are printed exactly as the national format: labels and merges come from
 ``tables.py`` (and so from ``layout.py``), merged statically here (docxtpl only fills the
@@ -37,7 +37,7 @@ from docx.oxml import parse_xml
 from docx.shared import Twips
 
 from ..layout import SECTION_HEADINGS
-from .docx_package import normalize
+from .docx_package import APP_PART, app_xml, normalize
 from .tables import Cell, Table, placeholder, tables
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -116,8 +116,11 @@ STYLES = (
     _style(
         "Normal",
         "Normal",
-        # No punctuation hanging into the margin: the text block stays 156 mm wide.
-        f'<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>{_FIXED}{_INDENT_2}'
+        # No punctuation hanging into the margin: the text block stays 156 mm wide. No extra
+        # space between Chinese and Latin letters or digits (Word and LibreOffice add a quarter
+        # em by default; official text sets 2024年 flush).
+        '<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>'
+        f'<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>{_FIXED}{_INDENT_2}'
         '<w:jc w:val="both"/>',
         f'{_fonts(FANGSONG)}<w:kern w:val="2"/>{_size(BODY_SIZE)}'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>',
@@ -157,11 +160,12 @@ STYLES = (
         "",
         based_on="TableText",
     ),
-    # 署名 right, two characters in; 成文日期 right, four characters in (GB/T 9704 7.3.5).
+    # 署名 one blank line under the text, right, two characters in; 成文日期 under it. Each
+    # report's indents are set when it is rendered (signature.py, GB/T 9704 7.3.5).
     _style(
         "Signature",
         "Signature",
-        f'<w:spacing w:before="{LINE}" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
+        f'<w:keepNext/><w:spacing w:before="{LINE}" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
         '<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="200" '
         f'w:right="{2 * BODY_SIZE * 10}"/><w:jc w:val="right"/>',
         "",
@@ -251,14 +255,25 @@ def _cell_xml(cell: Cell, origin: bool, width: int, first_row: bool, keep: bool)
     )
 
 
-#: Tables short enough to keep on one page (keep-with-next on every row but the last); T3 is
-#: nearly a page long, so it may break, and repeats its header on the next page.
-KEEP_TOGETHER = ("t2", "t4")
+def keep_with_next(table: Table) -> list[bool]:
+    """Which rows stay on the page of the row after them.
+
+    A heading keeps with its first block only, not with the whole table (which left a quarter
+    page empty): the header rows stay with the first body row, each 第二十条 block of T2 stays
+    together (its caption row is the block's heading), T4's three header rows and one row of
+    numbers stay together. Everything else may break, and T3 repeats its header.
+    """
+    last = len(table.rows) - 1
+    if table.id == "t2":
+        return [r < last and table.rows[r + 1][0].kind != "caption" for r in range(last + 1)]
+    if table.id == "t4":
+        return [r < last for r in range(last + 1)]
+    return [r < table.header_rows for r in range(last + 1)]
 
 
 def table_xml(table: Table) -> str:
     """One statically merged table: gridSpan for column spans, vMerge for row spans."""
-    keep_together = table.id in KEEP_TOGETHER
+    keep_rows = keep_with_next(table)
     grid = _grid(table)
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     borders = "".join(
@@ -286,8 +301,7 @@ def table_xml(table: Table) -> str:
             cell, origin = slot_row[c]
             width = sum(grid[c : c + cell.colspan])
             first_row = r == 0 or slots[r - 1][c][0] is not cell
-            keep = keep_together and r < len(slots) - 1
-            parts.append(_cell_xml(cell, origin, width, first_row, keep))
+            parts.append(_cell_xml(cell, origin, width, first_row, keep_rows[r]))
             c += cell.colspan
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
@@ -394,11 +408,12 @@ def build_template() -> bytes:
         if child.tag == f"{{{W_NS}}}docGrid":
             sect_pr.remove(child)
 
+    # Rendering replaces all of these with the report's own (docx.set_properties).
     props = doc.core_properties
-    props.title = "{{ title }}"
-    props.author = "{{ agency }}"
+    props.title = "政府信息公开工作年度报告模板"
+    props.author = ""
     props.subject = "政府信息公开工作年度报告"
-    props.comments = "genreport 生成的模板；修改样式时请保留其中的 docxtpl 占位符"
+    props.comments = ""
     props.keywords = ""
     props.last_modified_by = "genreport"
     props.revision = 1
@@ -406,7 +421,7 @@ def build_template() -> bytes:
 
     out = io.BytesIO()
     doc.save(out)
-    return normalize(out.getvalue())
+    return normalize(out.getvalue(), {APP_PART: app_xml("")})
 
 
 #: Parts of python-docx's default template a report does not need: Word 2010's duplicate of the

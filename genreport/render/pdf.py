@@ -10,35 +10,59 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-import subprocess
+import sys
 import tempfile
+from collections.abc import Callable, Mapping
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
+
+from ..external import MIB, run
 
 INSTALL_HINT = (
     "--format pdf 需要 LibreOffice 把 Word 文件转换为 PDF，但没有找到 soffice 命令。请安装：\n"
     "  Debian/Ubuntu：sudo apt-get install libreoffice-writer fonts-noto-cjk\n"
     "  CentOS/麒麟/统信（yum/dnf）：sudo dnf install libreoffice-writer google-noto-sans-cjk-fonts\n"
     "  macOS：brew install --cask libreoffice\n"
-    "  Windows：从 https://www.libreoffice.org/download/ 安装，并把安装目录下的 program 文件夹加入 PATH\n"
+    "  Windows：从 https://www.libreoffice.org/download/ 安装（装在默认的 Program Files 下即可找到）\n"
     "也可以设置环境变量 GENREPORT_SOFFICE 指向 soffice 的完整路径。"
 )
 _MAC_APP = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
+#: Where the LibreOffice installer puts soffice.exe, under %ProgramFiles% and %ProgramFiles(x86)%.
+_WINDOWS_PROGRAM = ("LibreOffice", "program", "soffice.exe")
 TIMEOUT_SECONDS = 300
+#: LibreOffice reserves much address space up front; 4 GiB leaves room for any report.
+MEMORY_LIMIT = 4096 * MIB
 
 
 class PdfError(Exception):
     """LibreOffice is missing or failed; the message says what to do."""
 
 
-def find_soffice() -> str | None:
-    configured = os.environ.get("GENREPORT_SOFFICE")
+def soffice_candidates(platform: str, environ: Mapping[str, str]) -> list[str]:
+    """Where LibreOffice lives when it is not on PATH (the Windows installer does not add it)."""
+    if platform == "win32":
+        roots = [environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        folders = dict.fromkeys(r for r in (*roots, r"C:\Program Files") if r)
+        return [str(PureWindowsPath(root, *_WINDOWS_PROGRAM)) for root in folders]
+    if platform == "darwin":
+        return [_MAC_APP]
+    return []
+
+
+def find_soffice(
+    platform: str = sys.platform,
+    environ: Mapping[str, str] = os.environ,
+    which: Callable[[str], str | None] = shutil.which,
+    is_file: Callable[[str], bool] = os.path.isfile,
+) -> str | None:
+    """GENREPORT_SOFFICE, then soffice on PATH, then the installer's usual folders."""
+    configured = environ.get("GENREPORT_SOFFICE")
     if configured:
-        return configured if Path(configured).is_file() else None
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+        return configured if is_file(configured) else None
+    found = which("soffice") or which("libreoffice")
     if found:
         return found
-    return _MAC_APP if Path(_MAC_APP).is_file() else None
+    return next((c for c in soffice_candidates(platform, environ) if is_file(c)), None)
 
 
 def require_soffice() -> str:
@@ -73,14 +97,9 @@ def docx_to_pdf(docx: bytes, soffice: str | None = None) -> bytes:
             tmp,
             str(source),
         ]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise PdfError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_SECONDS} 秒仍未完成") from None
-        except OSError as exc:
-            raise PdfError(f"无法运行 LibreOffice（{soffice}）：{exc}") from None
+        done = run(command, timeout=TIMEOUT_SECONDS, memory=MEMORY_LIMIT)
+        if done.error is not None:
+            raise PdfError(f"LibreOffice（{soffice}）转换 PDF {done.error}")
         target = source.with_suffix(".pdf")
         if done.returncode != 0 or not target.is_file():
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()

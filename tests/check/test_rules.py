@@ -138,7 +138,7 @@ def test_j1_undefined_names_in_narrative_point_at_the_expression() -> None:
     ],
 )
 def test_missing_previous_year_is_said_not_silently_skipped(name: str, reason: str) -> None:
-    assert lines(name, notes=True) == [f"1:1: 提示 R6 {reason}，跨年度规则 R6、R11、R12 未检查"]
+    assert lines(name, notes=True) == [f"6:1: 提示 R6 {reason}，跨年度规则 R6、R11、R12 未检查"]
 
 
 def test_consistent_years_pass() -> None:

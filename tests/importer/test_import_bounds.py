@@ -142,12 +142,8 @@ def test_html_rowspan_100000_is_cut_and_every_cell_still_imports(
     reference: Report, importer
 ) -> None:
     html = renderer_for(None).render(reference, ("html",))["html"].decode()
-    last_row = html.rindex("<tr><td>1</td>")
-    hostile = (
-        html[:last_row]
-        + '<tr><td rowspan="100000">1</td>'
-        + html[last_row + len("<tr><td>1</td>") :]
-    )
+    cell = html.rindex("<tr><td") + len("<tr><td")  # the first cell of T4's row of numbers
+    hostile = html[:cell] + ' rowspan="100000"' + html[cell:]
     assert len(hostile) - len(html) == len(' rowspan="100000"')
     result = importer("span.html", hostile)
     assert result.messages == []

@@ -6,12 +6,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from report_text import complete
 
 from genreport.load import load_file, load_text
 from genreport.model import Pos
 
 FIXTURES = Path(__file__).parent / "fixtures" / "2023"
 HEADER = "机关: 测试市测试局\n年度: 2023\n发布日期: 2024-01-20\n"
+
+LITIGATION = (
+    "表四的行政诉讼，分“未经复议直接起诉”“复议后起诉”两行，每行 [结果维持, 结果纠正, 其他结果, 尚未审结]；"
+    "没有案件也要写，每行 [0, 0, 0, 0]"
+)
 
 EXPECTED = {
     "alias_bomb": ["4:4: 错误 L2 不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来"],
@@ -38,7 +44,35 @@ EXPECTED = {
         "（记事本：另存为 → 编码选 UTF-8；VS Code：右下角编码 → 通过编码保存 → UTF-8）"
     ],
     "hex": ["5:9: 错误 R4 主动公开.行政处罚：“0x10”是十六进制或八进制写法，件数请直接写十进制数"],
-    "missing_date": ["1:1: 错误 L3 缺少必填项“发布日期”"],
+    "missing_date": [
+        "4:1: 错误 L3 缺少必填项“发布日期”：落款日期，如“发布日期: 2024-01-20”；请加在“主动公开”之前"
+    ],
+    "missing_agency_type": [
+        "3:1: 错误 L3 缺少必填项“机关类型”：写“机关类型: 部门”或“机关类型: 人民政府”，"
+        "它决定发布期限和必须报告的内容；请加在“发布日期”之前"
+    ],
+    "missing_t2": [
+        "5:1: 错误 L3 缺少必填项“主动公开”：二、主动公开政府信息情况（表二），各行没有的数填 0；"
+        "请加在“依申请公开”之前"
+    ],
+    "missing_t3": [
+        "7:1: 错误 L3 缺少必填项“依申请公开”：三、收到和处理政府信息公开申请情况（表三），"
+        "没有收到申请也要写出，各行填 0；请加在“行政复议”之前"
+    ],
+    "missing_review": [
+        "9:1: 错误 L3 缺少必填项“行政复议”：表四的行政复议，写成“行政复议: [结果维持, 结果纠正, "
+        "其他结果, 尚未审结]”；没有案件也要写“行政复议: [0, 0, 0, 0]”；请加在“行政诉讼”之前"
+    ],
+    "missing_litigation": [
+        f"10:1: 错误 L3 缺少必填项“行政诉讼”：{LITIGATION}；请加在“其他需要报告的事项”之前"
+    ],
+    "missing_at_end": [f"10:1: 错误 L3 缺少必填项“行政诉讼”：{LITIGATION}；请加在文件末尾"],
+    "placeholder_agency": [
+        "1:5: 错误 L3 机关名称中还有占位文字“【待填写】”：请填写机关全称，与报告标题一致"
+    ],
+    "placeholder_agency_crosses": [
+        "1:6: 错误 L3 机关名称中还有占位文字“××”：请填写机关全称，与报告标题一致"
+    ],
     "negative": ["5:13: 错误 R4 依申请公开.上年结转.商业企业：件数不能是负数（-2）"],
     "negative_money": ["5:12: 错误 R4 主动公开.行政事业性收费：金额不能是负数（-1.5）"],
     "not_mapping": ["2:1: 错误 L3 文件顶层应是“键: 值”的映射，从“机关: ……”开始"],
@@ -62,6 +96,36 @@ EXPECTED = {
     "unknown_column": ["5:18: 错误 L3 “依申请公开.本年新收”下没有“商业”这一项，是不是“商业企业”？"],
     "unknown_key": [
         "9:7: 错误 L3 “依申请公开.办理结果.不予公开”下没有“国家秘密”这一项，是不是“属于国家秘密”？"
+    ],
+    # Chinese-keyboard slips: the character, its own line and column, the fix
+    "slip_brackets": ["12:7: 错误 L2 第 12 行第 7 列用了全角方括号“［”，请改为英文方括号“[”"],
+    "slip_brackets_flow_end": [
+        "12:18: 错误 L2 第 12 行第 18 列用了全角方括号“］”，请改为英文方括号“]”"
+    ],
+    "slip_colon_block": ["16:13: 错误 L2 第 16 行第 13 列用了中文冒号“：”，请改为英文冒号加空格"],
+    "slip_colon_first": ["1:3: 错误 L2 第 1 行第 3 列用了中文冒号“：”，请改为英文冒号加空格"],
+    "slip_colon_flow": ["9:13: 错误 L2 第 9 行第 13 列用了中文冒号“：”，请改为英文冒号加空格"],
+    "slip_colon_nested": ["7:7: 错误 L2 第 7 行第 7 列用了中文冒号“：”，请改为英文冒号加空格"],
+    "slip_colon_top": ["2:3: 错误 L2 第 2 行第 3 列用了中文冒号“：”，请改为英文冒号加空格"],
+    "slip_comma": [
+        "12:9: 错误 L2 第 12 行第 9 列用了中文逗号“，”，数与数之间请用英文逗号加空格隔开，如 [1, 0, 0]"
+    ],
+    "slip_digits": ["7:9: 错误 L2 第 7 行第 9 列用了全角数字“１２”，请改为半角数字 12"],
+    "slip_digits_row": ["9:10: 错误 L2 第 9 行第 10 列用了全角数字“１”，请改为半角数字 1"],
+    "slip_digits_year": ["2:5: 错误 L2 第 2 行第 5 列用了全角数字“２０２３”，请改为半角数字 2023"],
+    "slip_dun": [
+        "12:9: 错误 L2 第 12 行第 9 列用了顿号“、”，数与数之间请用英文逗号加空格隔开，如 [1, 0, 0]"
+    ],
+    "slip_space_after": ["7:10: 错误 L2 第 7 行第 10 列有一个全角空格“\u3000”，请删除它"],
+    "slip_space_after_key": ["7:7: 错误 L2 第 7 行第 7 列有一个全角空格“\u3000”，请删除它"],
+    "slip_space_indent": [
+        "7:1: 错误 L2 第 7 行第 1 列用了全角空格“\u3000”缩进，缩进只能用英文（半角）空格"
+    ],
+    "slip_space_indent_inner": [
+        "7:3: 错误 L2 第 7 行第 3 列用了全角空格“\u3000”缩进，缩进只能用英文（半角）空格"
+    ],
+    "t2_total": [
+        "6:7: 错误 L3 主动公开.规章：只有 3 个数（本年制发、本年废止、现行有效），没有总计"
     ],
     "year_mismatch": [
         "2:5: 错误 R19 年度写的是 2022，但文件在 2023 年的文件夹里；请改正年度，或把文件移到 2022 文件夹"
@@ -96,13 +160,13 @@ def test_missing_file_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
 
 def test_all_mistakes_of_a_file_are_reported_together() -> None:
     text = HEADER + "主动公开:\n  行政许可: 010\n  行政处罚: -1\n  行政强制: yes\n"
-    loaded = load_text(text.encode(), "x.yaml", 2023)
+    loaded = load_text(complete(text).encode(), "x.yaml", 2023)
     assert [(f.line, f.rule) for f in loaded.findings] == [(5, "R4"), (6, "R4"), (7, "R4")]
 
 
 def test_money_keeps_the_digits_typed() -> None:
     text = HEADER + "主动公开:\n  行政事业性收费: 12.3650\n信息处理费: 1.10\n"
-    report = load_text(text.encode(), "x.yaml", 2023).report
+    report = load_text(complete(text).encode(), "x.yaml", 2023).report
     assert report is not None
     assert str(report.t2.fee) == "12.3650"
     assert report.info_fee_yuan == Decimal("1.10") and str(report.info_fee_yuan) == "1.10"
@@ -111,8 +175,8 @@ def test_money_keeps_the_digits_typed() -> None:
 def test_omitted_rows_are_zero_and_mappings_equal_lists() -> None:
     as_list = HEADER + "依申请公开:\n  本年新收: [3, 0, 0, 0, 2, 0]\n"
     as_map = HEADER + "依申请公开:\n  本年新收: {自然人: 3, 法律服务机构: 2}\n"
-    a = load_text(as_list.encode(), "a.yaml", 2023).report
-    b = load_text(as_map.encode(), "b.yaml", 2023).report
+    a = load_text(complete(as_list).encode(), "a.yaml", 2023).report
+    b = load_text(complete(as_map).encode(), "b.yaml", 2023).report
     assert a is not None and b is not None
     assert a.t3.rows == b.t3.rows
     assert a.t3.rows[("本年新收",)].values == (3, 0, 0, 0, 2, 0)
@@ -121,14 +185,29 @@ def test_omitted_rows_are_zero_and_mappings_equal_lists() -> None:
 
 
 def test_utf8_bom_is_accepted() -> None:
-    assert load_text(b"\xef\xbb\xbf" + HEADER.encode(), "bom.yaml", 2023).report is not None
+    assert (
+        load_text(b"\xef\xbb\xbf" + complete(HEADER).encode(), "bom.yaml", 2023).report is not None
+    )
 
 
 def test_positions_point_at_each_value() -> None:
     text = HEADER + "依申请公开:\n  本年新收: [3, 0, 0, 0, 2, 0, 5]\n"
-    report = load_text(text.encode(), "x.yaml", 2023).report
+    report = load_text(complete(text).encode(), "x.yaml", 2023).report
     assert report is not None
     assert report.pos("依申请公开", "本年新收", "法律服务机构") == Pos(5, 22)
     assert report.pos("依申请公开", "本年新收", "总计") == Pos(5, 28)
     # a row that was not written points at its nearest written ancestor
     assert report.pos("依申请公开", "结转下年度", "自然人") == Pos(4, 1)
+
+
+def test_full_width_characters_in_text_are_just_chinese() -> None:
+    text = complete(
+        HEADER + "存在的主要问题及改进情况: |\n"
+        "  \u3000\u3000一是：宣传不够，二是、解读不足［见附件］。\n"
+        "其他需要报告的事项:\n  无：本年度，未收取、信息处理费。\n"
+    )
+    loaded = load_text(text.encode(), "x.yaml", 2023)
+    assert loaded.findings == []
+    assert loaded.report is not None
+    assert loaded.report.problems.text == "\u3000\u3000一是：宣传不够，二是、解读不足［见附件］。\n"
+    assert loaded.report.other_matters.text == "无：本年度，未收取、信息处理费。"

@@ -222,10 +222,10 @@ def test_init_creates_a_workspace_that_builds(
 
 def test_workspace_templates_override_package_defaults(workspace: Path) -> None:
     (workspace / "templates").mkdir()
-    html = (DEFAULTS / "report.html.j2").read_text("utf-8").replace("<h1>", '<h1 class="mine">')
+    html = (DEFAULTS / "report.html.j2").read_text("utf-8").replace("<h1 ", '<h1 class="mine" ')
     (workspace / "templates/report.html.j2").write_text(html, "utf-8")
     assert runner.invoke(app, ["build", "2023", "--format", "html"]).exit_code == 0
-    assert b'<h1 class="mine">' in outputs(workspace)["shijianju.html"]
+    assert b'<h1 class="mine" ' in outputs(workspace)["shijianju.html"]
 
 
 def test_broken_user_template_fails_with_its_name(workspace: Path) -> None:
@@ -247,3 +247,27 @@ def test_progress_bar_for_many_files_keeps_summary(workspace: Path) -> None:
 
 def test_tool_fingerprint_covers_the_renderer() -> None:
     assert len(build_module.tool_fingerprint()) == 64
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in soffice is a shell script")
+def test_pdf_build_warns_about_missing_fonts(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The font check is the machine's own (fc-list); LibreOffice is a stand-in that writes a PDF."""
+    from genreport.fonts import font_statuses, missing_fonts_warning  # noqa: PLC0415
+
+    soffice = workspace / "soffice"
+    soffice.write_text(
+        '#!/bin/sh\nfor a; do :; done\nout=$(dirname "$a")\nprintf "%%PDF-1.4" > "$out/report.pdf"\n',
+        encoding="utf-8",
+    )
+    soffice.chmod(0o755)
+    monkeypatch.setenv("GENREPORT_SOFFICE", str(soffice))
+    result = runner.invoke(app, ["build", "inputs/2023/shijianju.yaml", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert (workspace / "build/2023/shijianju.pdf").read_bytes() == b"%PDF-1.4"
+    warning = missing_fonts_warning(font_statuses())
+    if warning is None:
+        assert "缺少公文字体" not in result.output
+    else:
+        assert f"注意 {warning}" in result.output.replace("\n", "")

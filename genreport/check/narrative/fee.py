@@ -1,49 +1,50 @@
 """R17: section 六 states the 信息处理费, and an unpaid-fee count implies a fee was asked for.
 
-When the file gives ``信息处理费`` the build writes the standard sentence itself, so only a file
-with neither the key nor a statement in the text is incomplete.
+What "states" means is ``fee_statement``'s, shared with the build and import. When the file gives
+``信息处理费`` and the text does not state it, the build writes the standard sentence, so only a
+file with neither the key nor a statement in the text is incomplete.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ...fee_statement import FeeStatement, mentions, read_sentence
 from ...findings import Finding
 from ...layout import RESULTS
 from ...model import Report
 from ..base import WARNING, at
 from ..cells import t3_cell
 from ..context import PreviousYear
-from .scan import MASK, OTHER, passages, sentence_bounds
+from .scan import OTHER, passages
 
-_FEE = re.compile("处理费")
-_NONE_CHARGED = re.compile(
-    r"(?:未|不|没有|没|无|免|免予|暂未|均未|并未)\s*(?:收取|收|征收|产生|发生)|零元|为零|"
-    r"(?<![0-9.])0\s*元|为\s*0(?![0-9.])"
-)
-_AMOUNT = re.compile(rf"[0-9０-９]+(?:\.[0-9]+)?\s*(?:元|万元)|{MASK}")
 UNPAID = (RESULTS, "其他处理", "逾期不缴费")
 
 
-def _fee_sentences(report: Report) -> list[tuple[int, str]]:
-    """(offset, sentence) of every sentence of section 六 that speaks of the 处理费."""
-    found = []
+def _section_six(report: Report) -> tuple[list[str], list[FeeStatement]]:
+    """Sentences of section 六 that name the 处理费, and the statements among them.
+
+    A part's title belongs to its first sentence: "信息处理费收取情况" over "本年度未收取。" states it.
+    """
+    named: list[str] = []
+    found: list[FeeStatement] = []
     for passage in passages(report):
         if passage.path[0] != OTHER:
             continue
-        for match in _FEE.finditer(passage.flat):
-            start, end = sentence_bounds(passage.flat, match.start())
-            found.append((match.start(), passage.flat[start:end]))
-    return found
+        text = f"{passage.key}：{passage.flat}" if passage.key else passage.flat
+        for start, sentence in mentions(text):
+            named.append(sentence)
+            statement = read_sentence(start, sentence)
+            if statement is not None:
+                found.append(statement)
+    return named, found
 
 
 def r17_processing_fee(report: Report, _: PreviousYear | None) -> Iterator[Finding]:
-    sentences = _fee_sentences(report)
-    none_said = any(_NONE_CHARGED.search(s) for _, s in sentences)
-    stated = none_said or any(_AMOUNT.search(s) for _, s in sentences)
-    if report.info_fee_yuan is None and not stated:
-        detail = "提到了信息处理费，但没有写明金额" if sentences else "没有写明信息处理费的收取情况"
+    named, found = _section_six(report)
+    none_said = any(s.amount == "0" for s in found)
+    if report.info_fee_yuan is None and not found:
+        detail = "提到了信息处理费，但没有写明金额" if named else "没有写明信息处理费的收取情况"
         yield at(
             report,
             "R17",

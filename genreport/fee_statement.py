@@ -1,0 +1,71 @@
+"""What counts as stating the 信息处理费: one reading for ``check`` (R17), ``build`` and ``import``.
+
+Section 六 must state the 信息处理费 (国办函〔2020〕109号). A sentence states it when it names the
+处理费 and either gives an amount in 元 or 万元 after the word, or says none was charged (未收取,
+0 元, 为零 …). R17 reads the YAML text, the build reads the evaluated text before deciding whether
+to add the standard sentence, and import reads the published report, all through ``statements``:
+a report the build completed is one import reads the fee back from and R17 accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+FEE_WORD = "信息处理费"
+MENTION = "处理费"
+#: Stands for a ``{{ … }}`` expression in text R17 reads (``check/narrative/scan.MASK``).
+EXPRESSION = "\ufffc"
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_AMOUNT = re.compile(rf"(?:([0-9]+(?:\.[0-9]+)?)|{EXPRESSION}+)\s*(万元|元)")
+_NONE = re.compile(
+    r"(?:未|不|没有|没|无|免|免予|暂未|均未|并未|未曾)\s*(?:收取|收|征收|产生|发生)|零元|为零"
+    r"|(?<![0-9.])0\s*元"
+    r"|处理费\s*(?:为|共|共计|合计|金额|总额)?\s*[:：]?\s*(?:0|零)(?![0-9.])"
+)
+
+
+@dataclass(frozen=True)
+class FeeStatement:
+    """A sentence that states the fee: where it starts, and the amount as written."""
+
+    start: int  # offset of the sentence in the text read
+    sentence: str
+    #: Digits as written (``0`` when none was charged); None when an expression gives them.
+    amount: str | None
+    unit: str = "元"  # 元 or 万元
+
+    @property
+    def yuan(self) -> Decimal | None:
+        if self.amount is None:
+            return None
+        value = Decimal(self.amount)
+        return value * 10000 if self.unit == "万元" else value
+
+
+def mentions(text: str) -> list[tuple[int, str]]:
+    """(start, sentence) of every sentence of ``text`` that names the 处理费."""
+    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if MENTION in m.group()]
+
+
+def read_sentence(start: int, sentence: str) -> FeeStatement | None:
+    """The statement this sentence makes, if any: an amount after the word first, else none."""
+    if MENTION not in sentence:
+        return None
+    amount = _AMOUNT.search(sentence, sentence.index(MENTION))
+    if amount:
+        return FeeStatement(start, sentence.strip(), amount.group(1), amount.group(2))
+    if _NONE.search(sentence):
+        return FeeStatement(start, sentence.strip(), "0")
+    return None
+
+
+def statements(text: str) -> list[FeeStatement]:
+    """Every statement of the fee in ``text``, in order."""
+    found = (read_sentence(start, sentence) for start, sentence in mentions(text))
+    return [s for s in found if s is not None]
+
+
+__all__ = ["FEE_WORD", "FeeStatement", "mentions", "read_sentence", "statements"]
