@@ -61,9 +61,9 @@ def _cells(line: list[dict[str, Any]]) -> list[tuple[str, float | None]]:
             cells.append((word["text"], score))
         else:
             gap = word["x0"] - previous["x1"]
+            text, _ = cells[-1]
             # two words are apart on the page; glue them only where CJK text was cut
             ascii_pair = previous["text"][-1].isascii() and word["text"][0].isascii()
-            text, _ = cells[-1]
             cells[-1] = (
                 text + (" " if gap > size * 0.2 or ascii_pair else "") + word["text"],
                 None,
