@@ -892,7 +892,7 @@ def init_command(
     help=(
         "导入已发布的年度报告，写出对应的数据文件。\n\n"
         "支持 .docx、.html、.htm、.md、.txt 和 .pdf；.doc、.wps、.odt、.rtf 需要 LibreOffice；"
-        "扫描件 PDF 需要 pip install 'genreport[ocr]'。写出 inputs/年度/简称.yaml；"
+        "扫描件 PDF 需要 pip install 'genreport\\[ocr]'。写出 inputs/年度/简称.yaml；"
         "也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。"
         "表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
