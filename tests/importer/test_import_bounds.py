@@ -3,7 +3,6 @@ before the work it bounds (zip bombs, spans, pages, glyphs, pandoc's memory and 
 
 from __future__ import annotations
 
-import re
 import io
 import json
 import sys
@@ -143,12 +142,8 @@ def test_html_rowspan_100000_is_cut_and_every_cell_still_imports(
     reference: Report, importer
 ) -> None:
     html = renderer_for(None).render(reference, ("html",))["html"].decode()
-    last_row = list(re.finditer(r"<tr><td([^>]*)>1</td>", html))[-1]
-    hostile = (
-        html[: last_row.start()]
-        + f'<tr><td rowspan="100000"{last_row.group(1)}>1</td>'
-        + html[last_row.end() :]
-    )
+    cell = html.rindex("<tr><td") + len("<tr><td")  # the first cell of T4's row of numbers
+    hostile = html[:cell] + ' rowspan="100000"' + html[cell:]
     assert len(hostile) - len(html) == len(' rowspan="100000"')
     result = importer("span.html", hostile)
     assert result.messages == []
