@@ -226,7 +226,8 @@ def _build_one(job: _Job) -> FileResult:
             return result
         result.forced = True
     try:
-        rendered = _renderer(job.template_dirs, job.templates_digest).render(report, job.formats)
+        renderer = _renderer(job.template_dirs, job.templates_digest)
+        rendered = renderer.render(report, job.formats, checked.previous)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
         folder = job.build_dir / str(report.year)
@@ -244,10 +245,19 @@ def _build_one(job: _Job) -> FileResult:
     return result
 
 
+def start_method(platform: str, available: list[str]) -> str:
+    """forkserver where there is one (never fork a threaded CLI); spawn on Windows and macOS.
+
+    Under spawn each worker starts a fresh interpreter and imports ``genreport.build``: jobs and
+    the worker function are module-level and picklable, and nothing runs at import time.
+    """
+    if "forkserver" in available and platform not in ("darwin", "win32"):
+        return "forkserver"
+    return "spawn"
+
+
 def _executor(jobs: int) -> Executor:
-    """Worker processes; forkserver where there is one (never fork a threaded CLI)."""
-    methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
+    method = start_method(sys.platform, multiprocessing.get_all_start_methods())
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["genreport.build"])

@@ -12,6 +12,9 @@ from typing import Annotated, Any
 
 import typer
 import typer._click.decorators
+import typer._click.formatting
+import typer.core
+import typer.main
 import typer.rich_utils
 from rich.console import Console
 from rich.markup import escape
@@ -20,6 +23,7 @@ from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .console_encoding import make_safe
 from .escaping import visible
 from .findings import Finding, Severity
 from .load import load_file
@@ -37,7 +41,15 @@ _CLICK_MESSAGES = (
     (re.compile(r"No such option: (\S+)"), r"没有选项 \1。"),
     (re.compile(r"No such command '(.+)'\."), r"没有命令“\1”。"),
     (re.compile(r"Did you mean (.+)\?"), r"是不是 \1？"),
-    (re.compile(r"Invalid value for '(.+?)':"), r"参数“\1”的值无效："),
+    (re.compile(r"Invalid value for '(.+?)'(?: / '.+?')?:"), r"参数“\1”的值无效："),
+    (re.compile(r"Input should be a valid integer[^.]*\.?"), "应为整数"),
+    (re.compile(r"Input should be a valid (number|decimal)[^.]*\.?"), "应为数字"),
+    (re.compile(r"Input should be greater than or equal to (\S+?)\.?$"), r"应不小于 \1"),
+    (re.compile(r"Input should be greater than (\S+?)\.?$"), r"应大于 \1"),
+    (re.compile(r"Input should be less than or equal to (\S+?)\.?$"), r"应不大于 \1"),
+    (re.compile(r"Input should be less than (\S+?)\.?$"), r"应小于 \1"),
+    (re.compile(r"Input should be .*"), "取值不符合要求"),
+    (re.compile(r"Value ('.*') is not a valid \w+\."), r"\1 不是有效的值"),
     (re.compile(r"Option '(.+)' requires an argument\."), r"选项 \1 需要一个值。"),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
 )
@@ -49,10 +61,29 @@ def _translate(message: str) -> str:
     return message
 
 
+#: How help shows a value's type when an option gives no metavar (typer's own are ``<path>``).
+_TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "path": "路径", "bool": ""}
+_RANGE_WORDS = (
+    (re.compile(r"^(\S+)<=x<=(\S+)$"), r"\1 到 \2"),
+    (re.compile(r"^x>=(\S+)$"), r"不小于 \1"),
+    (re.compile(r"^x<=(\S+)$"), r"不大于 \1"),
+)
+_USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."))
+
+
+def _type_name(param: Any, ctx: Any) -> str:
+    descriptor = param.type_descriptor
+    if getattr(param, "is_flag", False) or descriptor.is_choice:
+        return ""
+    bare = "path" if descriptor.is_path else param.bare_type().removeprefix("list[").rstrip("]")
+    name = _TYPE_NAMES.get(bare, "值")
+    return f"<{name}>" if name else ""
+
+
 def _localize_typer() -> None:
     """Typer and its bundled click print a few words themselves; our users read Chinese.
 
-    These are private hooks of typer; tests/test_cli.py pins the Chinese output so an upgrade
+    These are private hooks of typer; tests/test_cli_help.py pins the Chinese output so an upgrade
     that moves them fails loudly instead of silently going back to English.
     """
     original_error = typer.rich_utils.rich_format_error
@@ -76,6 +107,50 @@ def _localize_typer() -> None:
         return apply
 
     typer._click.decorators.help_option = help_option
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if self.metavar is not None:
+            return None if isinstance(self, typer.core.TyperArgument) else self.metavar
+        return _type_name(self, ctx) or None
+
+    typer.core._TyperParameter.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    typer.core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    original_range = typer.core.TyperOption._get_number_range_help_str
+
+    def number_range(self: Any) -> str | None:
+        text = original_range(self)
+        for pattern, replacement in _RANGE_WORDS:
+            text = pattern.sub(replacement, text) if text else text
+        return text
+
+    typer.core.TyperOption._get_number_range_help_str = number_range  # type: ignore[method-assign]
+    original_usage = typer._click.formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, chinese in _USAGE_WORDS:
+            args = args.replace(english, chinese)
+        original_usage(self, prog, args, "用法：" if prefix is None else prefix)
+
+    typer._click.formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    original_completion = typer.main.get_install_completion_arguments
+
+    def completion_arguments() -> Any:
+        install, show = original_completion()
+        install.help = "为当前的命令行（shell）安装自动补全"  # type: ignore[attr-defined]
+        show.help = "显示自动补全脚本（复制后自行安装）"  # type: ignore[attr-defined]
+        return install, show
+
+    typer.main.get_install_completion_arguments = completion_arguments
+    original_rich_text = typer.rich_utils._make_rich_text
+
+    def make_rich_text(**kwargs: Any) -> Any:
+        # Chinese has no spaces to wrap at: fold a long run instead of cutting it off with "…".
+        text = original_rich_text(**kwargs)
+        if isinstance(text, Text):
+            text.overflow = "fold"
+        return text
+
+    typer.rich_utils._make_rich_text = make_rich_text
     typer.rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
     typer.rich_utils.OPTIONS_PANEL_TITLE = "选项"
     typer.rich_utils.COMMANDS_PANEL_TITLE = "命令"
@@ -192,7 +267,7 @@ def _summary(results: list[Checked]) -> dict[str, int]:
 @app.command(
     "check",
     help=(
-        "检查数据文件：格式、勾稽关系（R1–R23）和跨年度衔接。\n\n"
+        "检查数据文件：格式、勾稽关系（R1–R29）和跨年度衔接。\n\n"
         "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
         "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
         "示例：\n\n"
@@ -207,7 +282,7 @@ def check_command(
         list[str] | None,
         typer.Argument(
             help="年度（如 2023）或 YAML 文件路径，可给多个",
-            metavar="[年度|文件]...",
+            metavar="年度|文件",
             autocompletion=_complete_year,
             show_default=False,
         ),
@@ -254,8 +329,8 @@ def check_command(
     "new",
     help=(
         "以上一年度的数据文件为基础，创建新年度的数据文件。\n\n"
-        "带入：机关信息；上年结转 = 上一年度的结转下年度；规章和规范性文件的现行有效件数。"
-        "其余数字为 0，正文为【待填写】。已存在的文件不会被覆盖。\n\n"
+        "带入：机关信息、上年结转（等于上一年度的结转下年度）、规章和规范性文件的现行有效件数；"
+        "其余数字为零，正文为【待填写】。已存在的文件不会被覆盖。\n\n"
         "示例：\n\n"
         "  genreport new 2024 --from gongxinju\n\n"
         "  genreport new 2024 --all"
@@ -268,7 +343,7 @@ def new_command(
     ],
     source: Annotated[
         str | None,
-        typer.Option("--from", help="上一年度中要沿用的机关（文件名，不含 .yaml）", metavar="SLUG"),
+        typer.Option("--from", help="上一年度中要沿用的机关（文件名，不含 .yaml）", metavar="简称"),
     ] = None,
     every: Annotated[
         bool, typer.Option("--all", help="为上一年度的每个机关各创建一个文件")
@@ -329,8 +404,8 @@ def _ensure_schema(workspace: Workspace) -> None:
 @app.command(
     "schema",
     help=(
-        "生成输入文件的 JSON Schema，供编辑器在输入时自动补全和校验"
-        "（VS Code 安装 YAML 扩展即可；数据文件首行的 # yaml-language-server: $schema=... 指向它）。\n\n"
+        "生成编辑器用的 JSON Schema：输入时自动补全和校验。\n\n"
+        "VS Code 安装 YAML 扩展即可使用；数据文件首行的 # yaml-language-server: $schema=... 指向它。\n\n"
         "示例：\n\n"
         "  genreport schema                     写入 inputs/genreport.schema.json\n\n"
         "  genreport schema -o -                输出到屏幕"
@@ -382,7 +457,8 @@ def _print_build_result(result: FileResult) -> None:
 @app.command(
     "build",
     help=(
-        "生成报告：先检查，再写出 build/年度/简称.docx、.html、.md。\n\n"
+        "生成报告：先检查，再写出 Word、HTML 和 Markdown 文件。\n\n"
+        "写到 build/年度/简称.docx、.html、.md（加 --format pdf 还有 PDF）。"
         "有错误的文件不生成（加 --force 仍生成）；输入、模板和 genreport 版本都没有变化的文件跳过"
         "（加 --force 重新生成）。模板取自工作区的 templates/，没有的用内置模板。\n\n"
         "示例：\n\n"
@@ -396,7 +472,7 @@ def build_command(
         list[str] | None,
         typer.Argument(
             help="年度（如 2023）或 YAML 文件路径，可给多个；不给则生成全部年度",
-            metavar="[年度|文件]...",
+            metavar="年度|文件",
             autocompletion=_complete_year,
             show_default=False,
         ),
@@ -404,7 +480,9 @@ def build_command(
     formats: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="输出格式，逗号分隔：docx,html,md,pdf（pdf 需要 LibreOffice）"
+            "--format",
+            "-f",
+            help="输出格式，用逗号分隔，如 docx,html,md,pdf（pdf 需要 LibreOffice）",
         ),
     ] = "docx,html,md",
     force: Annotated[
@@ -475,14 +553,44 @@ class _paused:
         self.bar.start()
 
 
+# --- doctor -----------------------------------------------------------------------------------
+
+
+@app.command(
+    "doctor",
+    help=(
+        "检查这台电脑和工作区能否生成报告。\n\n"
+        "逐项检查公文字体、LibreOffice（生成 PDF）、pandoc（导入报告）、数据文件、"
+        "编辑器用的 JSON Schema 和模板；缺什么，就说明怎样安装或更新。\n\n"
+        "退出码：0 一切就绪；1 有缺少或过期的项目。"
+    ),
+)
+def doctor_command(ctx: typer.Context) -> None:
+    from .doctor import diagnose  # noqa: PLC0415  (fonts and programs are only asked here)
+
+    items = diagnose(_state(ctx).workspace)
+    for item in items:
+        mark = "[green]✓[/]" if item.ok else "[bold red]✗[/]"
+        out.print(f"{mark} {escape(item.topic)}：{escape(item.found)}")
+        if item.hint:
+            out.print(f"    [dim]{escape(item.hint)}[/]")
+    missing = sum(not i.ok for i in items)
+    if missing:
+        out.print(f"[bold red]有 {missing} 项需要处理[/]")
+    else:
+        out.print("[bold green]一切就绪[/]")
+    raise typer.Exit(1 if missing else 0)
+
+
 # --- status -----------------------------------------------------------------------------------
 
 
 @app.command(
     "status",
     help=(
-        "报送情况一览：每个机关一行——是否已报、发布日期和是否逾期（R22）、错误和警告数、"
-        "本年新收、办结、结转下年度、行政复议和行政诉讼总计，以及公开率、复议纠错率、诉讼纠错率。"
+        "报送情况一览：每个机关一行。\n\n"
+        "列出是否已报、发布日期和是否逾期（R22）、错误数和警告数，本年新收、办结、结转下年度，"
+        "行政复议和行政诉讼的总计，以及公开率、复议纠错率和诉讼纠错率。"
         "汇总所列而没有文件的机关显示为缺报（红色）。\n\n"
         "同时写出 build/年度/status.html（可按任一列排序，手机上也能看）。"
         "退出码总是 0（用 check 判断能否发布）。\n\n"
@@ -540,32 +648,106 @@ def _print_board(board: Any) -> None:
     out.print(f"共 {len(board.rows)} 个机关，缺报 {len(board.missing)} 个。{escape(formulas)}")
 
 
-# --- doctor -----------------------------------------------------------------------------------
+# --- diff -------------------------------------------------------------------------------------
+
+
+def _print_diff(diff: Any, written: list[Path], workspace: Workspace) -> None:
+    out.print(
+        f"[bold]{escape(diff.file)}[/] 与 {escape(diff.base_file)} 比较（{diff.base_year} → {diff.year}）"
+    )
+    out.print(f"  表格：{len(diff.cells)} 个单元格有变化")
+    for c in diff.cells:
+        out.print(
+            f"    {escape(c.table + c.label)}  {c.before} → {c.after}  {c.delta}  {escape(c.change)}"
+        )
+    changed = [s for s in diff.sections if s.changed]
+    out.print(f"  正文：{len(changed)} 个部分有改动")
+    for section in changed:
+        overlap = "—" if section.overlap is None else f"{round(section.overlap * 100)}%"
+        out.print(
+            f"    {escape(section.where)}  与上一年度重合 {overlap}，"
+            f"新增 {len(section.added)} 句，删去 {len(section.removed)} 句"
+        )
+        for sentence in section.removed:
+            out.print(f"      [red]− {escape(sentence)}[/]")
+        for sentence in section.added:
+            out.print(f"      [green]+ {escape(sentence)}[/]")
+    shown = "、".join(escape(workspace.display(p)) for p in written)
+    out.print(f"  [green]已写出[/] {shown}")
 
 
 @app.command(
-    "doctor",
+    "diff",
     help=(
-        "检查这台电脑和工作区能否生成报告：公文字体、LibreOffice（PDF）、pandoc（导入）、"
-        "数据文件、编辑器用的 JSON Schema 和模板；缺什么就说明怎样安装或更新。\n\n"
-        "退出码：0 一切就绪；1 有缺少或过期的项目。"
+        "与上一年度比较：表格中每个有变化的单元格（上年 → 本年、增减、同比），正文各部分与上年的重合比例"
+        "（R23 的算法）和新增、删去的句子。显示在屏幕上，并写出 build/年度/diff/简称.html"
+        "（可打印，两年并排）和 .md。\n\n"
+        "示例：\n\n"
+        "  genreport diff 2024\n\n"
+        "  genreport diff inputs/2024/gongxinju.yaml --from 2022\n\n"
+        "  genreport diff 2024 --format json > diff.json"
     ),
 )
-def doctor_command(ctx: typer.Context) -> None:
-    from .doctor import diagnose  # noqa: PLC0415  (fonts and programs are only asked here)
+def diff_command(
+    ctx: typer.Context,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="年度（如 2024）或 YAML 文件路径，可给多个",
+            metavar="[年度|文件]...",
+            autocompletion=_complete_year,
+            show_default=False,
+        ),
+    ] = None,
+    base_year: Annotated[
+        int | None,
+        typer.Option("--from", help="与哪一年比较", show_default="上一年", metavar="年度"),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="屏幕输出：text（给人看）或 json（给程序）")
+    ] = "text",
+) -> None:
+    # the diff renderers load only for this command
+    from .diff import diff_files, render_html, render_markdown  # noqa: PLC0415
 
-    items = diagnose(_state(ctx).workspace)
-    for item in items:
-        mark = "[green]✓[/]" if item.ok else "[bold red]✗[/]"
-        out.print(f"{mark} {escape(item.topic)}：{escape(item.found)}")
-        if item.hint:
-            out.print(f"    [dim]{escape(item.hint)}[/]")
-    missing = sum(not i.ok for i in items)
-    if missing:
-        out.print(f"[bold red]有 {missing} 项需要处理[/]")
-    else:
-        out.print("[bold green]一切就绪[/]")
-    raise typer.Exit(1 if missing else 0)
+    if output_format not in ("text", "json"):
+        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
+    workspace = _state(ctx).workspace
+    try:
+        paths = workspace.resolve(targets or [])
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if not paths:
+        raise _usage_error(f"没有找到数据文件（{workspace.display(workspace.inputs)}/年度/*.yaml）")
+    results = diff_files(paths, base_year)
+    failed = False
+    documents: list[dict[str, Any]] = []
+    for result in results:
+        if result.diff is None:
+            failed = failed or bool(result.findings)
+            if output_format == "text":
+                print_findings(result.findings)
+                if result.note:
+                    err.print(f"[yellow]未比较[/] {escape(result.note)}")
+            documents.append({"file": result.file, "diff": None, "note": result.note})
+            continue
+        diff = result.diff
+        folder = workspace.build / str(diff.year) / "diff"
+        written = [folder / f"{diff.slug}.html", folder / f"{diff.slug}.md"]
+        write_atomic(written[0], render_html(diff).encode("utf-8"))
+        write_atomic(written[1], render_markdown(diff).encode("utf-8"))
+        if output_format == "text":
+            _print_diff(diff, written, workspace)
+        documents.append(
+            {
+                "file": result.file,
+                "diff": diff.to_json(),
+                "outputs": [workspace.display(p) for p in written],
+            }
+        )
+    if output_format == "json":
+        out.print_json(json.dumps({"reports": documents}, ensure_ascii=False))
+    raise typer.Exit(1 if failed else 0)
 
 
 # --- init -------------------------------------------------------------------------------------
@@ -574,11 +756,13 @@ def doctor_command(ctx: typer.Context) -> None:
 @app.command(
     "init",
     help=(
-        "新建工作区：inputs/年度/简称.yaml（数字为 0、正文待填写）、编辑器用的 JSON Schema、"
-        "templates/ 中的默认模板（可在 Word 或 WPS 中修改后保留），以及忽略 build/ 的 .gitignore。"
+        "新建工作区：数据文件、编辑器用的 JSON Schema、默认模板。\n\n"
+        "写出数据文件 inputs/年度/简称.yaml（数字为零、正文待填写）、"
+        "编辑器用的 inputs/genreport.schema.json、templates/ 中的默认模板"
+        "（可在 Word 或 WPS 中修改后保留），以及忽略 build/ 的 .gitignore 文件。"
         "已存在的文件不会被覆盖。\n\n"
         "示例：\n\n"
-        "  genreport init gongxinju-reports --agency 某市工业和信息化局 --slug gongxinju"
+        "  genreport init 年报 --agency 某市工业和信息化局 --slug gongxinju"
     ),
 )
 def init_command(
@@ -618,8 +802,10 @@ def init_command(
 @app.command(
     "import",
     help=(
-        "导入已发布的年度报告（.docx、.html/.htm、.md、.txt、.pdf），写出对应的输入文件 "
-        "inputs/年度/简称.yaml；也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
+        "导入已发布的年度报告，写出对应的数据文件。\n\n"
+        "支持 .docx、.html、.htm、.md、.txt 和 .pdf，写出 inputs/年度/简称.yaml；"
+        "也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。"
+        "表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
         "已存在的文件不会被覆盖（加 --force 覆盖）。\n\n"
         "示例：\n\n"
@@ -629,9 +815,7 @@ def init_command(
 )
 def import_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path], typer.Argument(help="已发布的报告文件，可给多个", metavar="文件...")
-    ],
+    files: Annotated[list[Path], typer.Argument(help="已发布的报告文件，可给多个", metavar="文件")],
     year: Annotated[
         int | None, typer.Option("--year", help="报告年度（默认取自标题）", show_default=False)
     ] = None,
@@ -683,9 +867,11 @@ def import_command(
 @app.command(
     "export",
     help=(
-        "导出一个年度全部机关的统计表：build/年度/tables.xlsx（机关表和表二、表三、表四各一个工作表，"
-        "每个机关一行，每个单元格一列，表头是报告中的标签，总计是 Excel 公式）和 tables.csv"
-        "（同样的行，列名是输入文件中的键）。有错误的机关照样导出，但标红并在“检查结果”中注明。\n\n"
+        "导出一个年度全部机关的统计表，写出工作簿和 CSV 文件。\n\n"
+        "工作簿 build/年度/tables.xlsx 有机关表和表二、表三、表四各一个工作表：每个机关一行，"
+        "每个单元格一列，表头是报告中的标签，总计是 Excel 公式。"
+        "build/年度/tables.csv 是同样的行，列名是数据文件中的键。"
+        "有错误的机关照样导出，但整行标红，并在“检查结果”一栏注明。\n\n"
         "工作簿可以再用 genreport import tables.xlsx 导入成每个机关的数据文件。\n\n"
         "示例：\n\n"
         "  genreport export 2023"
@@ -719,4 +905,6 @@ def export_command(
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        make_safe(stream)
     app(prog_name="genreport")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from jinja2.exceptions import FilterArgumentError
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -50,10 +52,40 @@ def cn_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def _amount(value: object, what: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        shown = "空" if value is None else f"“{value}”"
+        raise FilterArgumentError(f"同比的{what}应是表格中的数字，这里是{shown}")
+    return Decimal(value)
+
+
+def year_on_year(value: object, previous: object, unit: str | None = None) -> str:
+    """ "增长 12.5%" / "下降 3.2%" / "持平"; with a unit, "增加 3 件" / "减少 3 件" / "持平".
+
+    The wording of real reports ("同比增长12.5%", "较上年减少3件", "与上年持平"), so the text reads
+    ``同比{{ 本年 | 同比(上年) }}``. A rise from 0 has no percentage: it is given as a count.
+    """
+    now, before = _amount(value, "本年数"), _amount(previous, "上年数")
+    if now == before:
+        return "持平"
+    if unit is None and before == 0:
+        unit = "件"
+    if unit is not None:
+        difference = money(abs(now - before))
+        return f"{'增加' if now > before else '减少'} {difference} {unit}"
+    percent = (abs(now - before) / before * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    word = "增长" if now > before else "下降"
+    if percent == 0:
+        return f"{word}不到 0.1%"
+    shown = format(percent, "f").removesuffix(".0")
+    return f"{word} {shown}%"
+
+
 FILTERS = {
     "cn_number": cn_number,
     "paren_number": paren_number,
     "count": count,
     "money": money,
     "cn_date": cn_date,
+    "同比": year_on_year,
 }

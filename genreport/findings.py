@@ -6,7 +6,7 @@ can print it, JSON can carry it, and tests can compare it exactly.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -41,6 +41,9 @@ class Finding:
     message: str
     #: Where the value sits in the printed report, e.g. "表三 第1行「一、本年新收…」·「自然人」列".
     cell: str | None = None
+    #: The YAML key path of the value the finding is about, e.g. ("主动公开", "行政规范性文件",
+    #: "现行有效"): what a 说明's 位置 is matched against. Not part of the printed finding.
+    path: tuple[str, ...] = field(default=(), compare=False)
 
     def location(self) -> str:
         """``file:line:col``; just ``file`` when the source has no lines (docx, html, pdf)."""
@@ -52,6 +55,7 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["path"]
         data["severity"] = self.severity.value
         return data
 

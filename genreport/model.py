@@ -162,6 +162,21 @@ class Rollup:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """One entry of ``说明``: why a warning of ``rule`` (at ``path``, or anywhere) is acceptable."""
+
+    rule: str
+    path: tuple[str, ...] | None  # 位置 split at "."; None: the rule anywhere in the file
+    reason: str
+    printed: bool  # 打印: 是 — the reason also appears in the report
+    pos: Pos  # the entry's "规则" line, where findings about the explanation itself point
+
+    @property
+    def where(self) -> str | None:
+        return ".".join(self.path) if self.path else None
+
+
+@dataclass(frozen=True)
 class Report:
     file: str  # the path as the user should see it in messages
     agency: str
@@ -181,6 +196,7 @@ class Report:
     rollup: Rollup | None = None
     #: Top-level table keys (主动公开, 依申请公开, 行政复议, 行政诉讼) computed from ``rollup``.
     computed: frozenset[str] = frozenset()
+    explanations: tuple[Explanation, ...] = ()
 
     def pos(self, *path: str) -> Pos:
         """Position of the value at ``path``, or of its nearest written ancestor."""

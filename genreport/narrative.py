@@ -10,7 +10,7 @@ from __future__ import annotations
 import decimal
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
@@ -32,6 +32,12 @@ from .layout import (
 from .model import Counts, Narrative, Report, Text
 from .sandbox import ExpressionLimit, NarrativeEnvironment, render_bounded
 from .template_spans import EXPRESSIONS, spans
+
+if TYPE_CHECKING:
+    from .check.context import PreviousYear
+
+#: The name under which expressions read the previous year's data: {{ 上年.依申请公开.本年新收.总计 }}.
+LAST_YEAR = "上年"
 
 
 def _row(counts: Counts, columns: tuple[str, ...]) -> dict[str, int]:
@@ -110,12 +116,20 @@ def paragraphs(text: str) -> list[str]:
 
 
 class NarrativeEvaluator:
-    """Evaluates every narrative field of one report against its data."""
+    """Evaluates every narrative field of one report against its data (and last year's)."""
 
-    def __init__(self, report: Report, env: NarrativeEnvironment | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        env: NarrativeEnvironment | None = None,
+        previous: PreviousYear | None = None,
+    ) -> None:
         self.report = report
         self.env = env or NarrativeEnvironment()
         self.context = data_context(report)
+        self.previous = previous
+        if previous is not None and previous.report is not None:
+            self.context[LAST_YEAR] = data_context(previous.report)
         self.findings: list[Finding] = []
 
     def text(self, text: Text, where: str) -> str:
@@ -133,12 +147,25 @@ class NarrativeEvaluator:
                     self.report.file,
                     pos.line,
                     pos.column,
-                    f"{where}：表达式 {expression} 无法求值（{explain(exc)}）。"
+                    f"{where}：表达式 {expression} 无法求值（{self._no_last_year(exc) or explain(exc)}）。"
                     "可用的名称与输入文件的键相同，如 {{ 依申请公开.本年新收.总计 }}；"
                     "正文中要写“{{”本身，请写成 {{ '{{' }}",
                 )
             )
             return text.value
+
+    def _no_last_year(self, exc: Exception) -> str | None:
+        """ "上年" is undefined because there is no previous-year file: say which file."""
+        message = str(getattr(exc, "message", None) or exc)
+        if LAST_YEAR in self.context or f"'{LAST_YEAR}' is undefined" not in message:
+            return None
+        year = self.report.year - 1
+        previous = self.previous
+        if previous is None or previous.problem == "no-year-folder":
+            return f"“{LAST_YEAR}”读取上一年度（{year} 年）的同名文件，但本文件不在年度文件夹中"
+        if previous.problem == "invalid":
+            return f"“{LAST_YEAR}”读取上一年度的文件 {previous.file}，但它本身有错误，无法读取"
+        return f"“{LAST_YEAR}”读取上一年度的文件 {previous.file}，但没有这个文件"
 
     def _culprit(self, value: str, error: Exception) -> tuple[int, str]:
         """The expression to point at: on the line the error names, the first that fails alone

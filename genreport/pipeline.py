@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rollup
 from .check import PreviousYear, check_report
 from .check.agencies import l4_same_agency
+from .check.same_year import r27_same_year_copying
+from .explanations import apply_explanations
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
 from .model import Report
@@ -20,6 +24,8 @@ class Checked:
     file: str
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
+    #: The same agency's previous year, as the rules and ``{{ 上年.… }}`` saw it.
+    previous: PreviousYear | None = None
 
     @property
     def ok(self) -> bool:
@@ -109,11 +115,13 @@ class Loader:
         loaded = self.rolled(path)
         findings = list(loaded.findings)
         report = loaded.report
+        previous = None
         if report is not None:
-            findings += check_report(report, self.previous(path))
+            previous = self.previous(path)
+            findings += check_report(report, previous)
             if report.rollup is not None:
                 findings += self._unit_errors(path, report)
-        checked = Checked(path, loaded.file, report, sort_findings(findings))
+        checked = Checked(path, loaded.file, report, sort_findings(findings), previous)
         self._checked[key] = checked
         return checked
 
@@ -136,16 +144,26 @@ class Loader:
 
 
 def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked]:
-    """Load and check each file; rules across files (L4) see the files checked together."""
+    """Every file's rules, then the rules across the files checked together (L4 within the set,
+    R27 within each year), then each file's 说明 applied to what the rules found."""
     loader = loader or Loader()
-    results = []
-    for path in paths:
-        checked = loader.check(path)  # cached: copy before the cross-file findings are added
-        results.append(Checked(path, checked.file, checked.report, list(checked.findings)))
+    results = [dataclasses.replace(loader.check(path)) for path in paths]
     reports = [(r.path, r.report) for r in results if r.report is not None]
     by_file = {r.file: r for r in results}
     for finding in l4_same_agency(reports):
-        by_file[finding.file].findings.append(finding)
+        by_file[finding.file].findings = [*by_file[finding.file].findings, finding]
+    by_year: defaultdict[int, list[Report]] = defaultdict(list)
     for result in results:
+        if result.report is not None:
+            by_year[result.report.year].append(result.report)
+    for year_reports in by_year.values():
+        if len(year_reports) > 1:
+            copied = r27_same_year_copying(year_reports)
+            for result in results:
+                if result.report is not None:
+                    result.findings = [*result.findings, *copied.get(result.report.file, [])]
+    for result in results:
+        if result.report is not None:
+            result.findings = apply_explanations(result.report, result.findings)
         result.findings = sort_findings(result.findings)
     return results

@@ -77,6 +77,30 @@ _TEXT: Schema = {
 }
 
 
+_EXPLANATIONS: Schema = {
+    "type": "array",
+    "description": "说明某个警告为什么可以接受（错误不能说明）；被说明的警告显示为“已说明”的提示",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["规则", "理由"],
+        "properties": {
+            "规则": {
+                "type": "string",
+                "pattern": "^R[0-9]{1,2}$",
+                "description": "规则编号，如 R11",
+            },
+            "位置": {
+                "type": "string",
+                "description": "（可选）数据的键，用“.”连接，如 主动公开.行政规范性文件；不写则适用于本文件的该规则",
+            },
+            "理由": {"type": "string", "minLength": 1, "description": "为什么这个警告可以接受"},
+            "打印": {"enum": ["是", "否"], "description": "是：把理由印在报告第六部分；默认否"},
+        },
+    },
+}
+
+
 def _narrative(description: str) -> Schema:
     return {
         "description": description,
@@ -180,6 +204,7 @@ def input_schema() -> Schema:
             },
             "其他需要报告的事项": _narrative("六、其他需要报告的事项"),
             "汇总": _rollup(),
+            "说明": _EXPLANATIONS,
         },
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..findings import Finding, sort_findings
 from ..model import Report
-from . import cross_year, dates, expressions, narrative, t2, t3, t4
+from . import cross_year, dates, expressions, jumps, narrative, t2, t3, t4
 from .base import Rule
 from .context import PreviousYear
 
@@ -29,6 +29,9 @@ RULES: tuple[Rule, ...] = (
     narrative.r21_required_content,
     dates.r22_deadline,
     narrative.r23_copied_text,
+    jumps.r26_year_over_year_jump,
+    narrative.r28_narrative_contradictions,
+    narrative.r29_text_quality,
     expressions.j1_expressions,
 )
 

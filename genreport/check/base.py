@@ -25,7 +25,7 @@ def at(
 ) -> Finding:
     """A finding at the value ``path`` (or its nearest written ancestor) in ``report``'s file."""
     pos = report.pos(*path)
-    return Finding(rule, severity, report.file, pos.line, pos.column, message, cell)
+    return Finding(rule, severity, report.file, pos.line, pos.column, message, cell, path)
 
 
 def plus(terms: Iterable[tuple[str, int]]) -> str:

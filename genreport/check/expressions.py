@@ -10,7 +10,7 @@ from ..narrative import NarrativeEvaluator
 from .context import PreviousYear
 
 
-def j1_expressions(report: Report, _: PreviousYear | None) -> Iterator[Finding]:
-    evaluator = NarrativeEvaluator(report)
+def j1_expressions(report: Report, previous: PreviousYear | None) -> Iterator[Finding]:
+    evaluator = NarrativeEvaluator(report, previous=previous)
     evaluator.report_texts()
     yield from evaluator.findings

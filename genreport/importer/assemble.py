@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
+from .copies import split_copies
 from .document import Document, Loc, Paragraph
 from .imported import ImportedReport, Narrative
 from .metadata import (
@@ -50,6 +51,10 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
     options = options or Options()
     notes = Notes(doc.file)
     start = Loc(1, 1) if doc.blocks and doc.blocks[0].loc.line else Loc(where="文件开头")
+    chosen = _one_copy(doc, options, notes, start)
+    if chosen is None:
+        return None, notes
+    doc = chosen
     sections = split_sections(doc)
     routed = route(doc)
     t2 = read_t2(routed.t2, notes, start)
@@ -71,7 +76,7 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
                 ERROR,
                 f"找不到{name}（可能是图片，或标签与标准格式相差太远）；这张表各项按 0 导入，请对照原表填写",
             )
-    agency = _agency(sections, options, notes, start)
+    agency = _agency(sections, doc.page_title, options, notes, start)
     year = _year(sections, options, notes, start)
     if agency is None or year is None:
         return None, notes
@@ -100,8 +105,58 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
     return report, notes
 
 
+def _one_copy(doc: Document, options: Options, notes: Notes, start: Loc) -> Document | None:
+    """The one report to import when the document holds several; None (and why) if none fits."""
+    copies = split_copies(doc)
+    if len(copies) == 1:
+        return doc
+    listed = "；".join(f"{c.where}起：{f'{c.year} 年' if c.year else '年度不明'}" for c in copies)
+    what = f"原文中有 {len(copies)} 份报告（{listed}）"
+    if options.year is not None:
+        fitting = [c for c in copies if c.year == options.year]
+        if not fitting:
+            notes.add(None, start, "I1", ERROR, f"{what}，没有 {options.year} 年的；未写出输入文件")
+            return None
+        notes.add(
+            None,
+            start,
+            "I1",
+            INFO,
+            f"{what}：按 --year 导入 {options.year} 年的那份（{fitting[0].where}起）",
+        )
+        return fitting[0].document
+    years = {c.year for c in copies}
+    if len(years) > 1 or None in years:
+        notes.add(
+            None,
+            start,
+            "I1",
+            ERROR,
+            f"{what}；请用 --year 指定导入哪一年，未写出输入文件（不会把另一年的数写进来）",
+        )
+        return None
+    notes.add(
+        None,
+        start,
+        "I1",
+        WARNING,
+        f"{what}，是同一年度的；按第一份导入，请核对两份是否一致",
+    )
+    return copies[0].document
+
+
 def _not_a_report(doc: Document, sections: Sections, notes: Notes, start: Loc) -> None:
     found = len(sections.headings)
+    if sections.title is not None and found == len(SECTION_HEADINGS):
+        notes.add(
+            None,
+            start,
+            "I1",
+            ERROR,
+            "标题和六个部分的标题都找到了，但表二、表三、表四一张也读不出（可能是图片或扫描件，"
+            "或表格的文字与标准格式相差太远）；未写出输入文件",
+        )
+        return
     what = "没有标题“……政府信息公开工作年度报告”" if sections.title is None else "虽有标题"
     notes.add(
         None,
@@ -113,8 +168,10 @@ def _not_a_report(doc: Document, sections: Sections, notes: Notes, start: Loc) -
     )
 
 
-def _agency(sections: Sections, options: Options, notes: Notes, start: Loc) -> str | None:
-    found = agency_candidates(sections)
+def _agency(
+    sections: Sections, page_title: str, options: Options, notes: Notes, start: Loc
+) -> str | None:
+    found = agency_candidates(sections, page_title)
     if options.agency:
         return options.agency
     if not found:
@@ -123,10 +180,18 @@ def _agency(sections: Sections, options: Options, notes: Notes, start: Loc) -> s
             start,
             "I2",
             ERROR,
-            "原文的标题、前言和落款都没有写出机关名称；请用 --agency 指定，未写出输入文件",
+            "原文的标题、前言、落款和页面标题都没有写出机关名称；请用 --agency 指定，未写出输入文件",
         )
         return None
     first = found[0]
+    if first.how != "标题":
+        notes.add(
+            ("机关",),
+            first.loc,
+            "I2",
+            INFO,
+            f"标题中没有机关名称：机关名称“{first.value}”取自{first.how}，请核对",
+        )
     for other in found[1:]:
         if other.value != first.value and other.value not in first.value:
             notes.add(

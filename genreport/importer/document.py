@@ -69,6 +69,9 @@ Block = Paragraph | Table
 class Document:
     file: str  # the source path as the user should see it
     blocks: tuple[Block, ...]
+    #: The title the file gives itself outside the text (HTML ``<title>``, PDF or Word
+    #: properties): the least trusted place for the agency's name.
+    page_title: str = ""
 
     @property
     def paragraphs(self) -> list[Paragraph]:

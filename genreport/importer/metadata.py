@@ -17,6 +17,13 @@ _PUBLISHED_AS = re.compile(
     r"现(?:予以)?公布(?P<agency>[^，。,；]{2,40}?)(?P<year>(?:19|20)[0-9]{2})年度?政府信息公开工作年度报告"
 )
 _YEAR_OF_WORK = re.compile(r"((?:19|20)[0-9]{2})年度")
+_NAME = r"(?P<agency>[^，。,；;：:（）()“”]{2,30}?)"
+#: Sentences of a preface that name the agency (the standard preface has the last two).
+_PREFACE_NAMES = (
+    re.compile(rf"本报告(?:是)?由{_NAME}(?:根据|依据|按照|依照|编制|制作|汇总)"),
+    re.compile(rf"可在{_NAME}(?:门户)?(?:网站|政府网)"),
+    re.compile(rf"请与{_NAME}联系"),
+)
 _PLACE = re.compile(r"[省市县区州旗盟镇乡国]|自治")
 _RULE_MAKING_GOVERNMENT = re.compile(r"(省|自治区|直辖市|市|自治州)人民政府$")
 _NOT_CITY = re.compile(r"(县|区|旗|镇|乡|街道)")
@@ -31,21 +38,41 @@ class Found:
     how: str  # 标题 / 前言 / 落款 / 统计期限 …
 
 
-def agency_candidates(sections: Sections) -> list[Found]:
+def agency_candidates(sections: Sections, page_title: str = "") -> list[Found]:
+    """Every place that names the agency, most trusted first: the title, the preface, the
+    signature, and the page's own title (HTML ``<title>``, PDF or Word properties)."""
     found = []
     if sections.title is not None:
         match = TITLE.fullmatch(squash(sections.title.text))
         if match and match["agency"]:
             name = match["agency"].removesuffix("关于")
             found.append(Found(name, sections.title.loc, "标题"))
-    for p in sections.before[:3]:
-        match = _PUBLISHED_AS.search(squash(p.text))
-        if match:
-            found.append(Found(match["agency"], p.loc, "前言"))
+    for p in sections.before:
+        name = _preface_agency(squash(p.text))
+        if name:
+            found.append(Found(name, p.loc, "前言"))
+            break
     if len(sections.signature) == 2:
         name = sections.signature[0]
         found.append(Found(squash(name.text), name.loc, "落款"))
+    match = TITLE.search(squash(page_title))
+    if match and match["agency"] and looks_like_agency(match["agency"]):
+        found.append(Found(match["agency"], Loc(where="网页或文件属性中的标题"), "页面标题"))
     return found
+
+
+def _preface_agency(text: str) -> str | None:
+    match = _PUBLISHED_AS.search(text)
+    if match:
+        return match["agency"]
+    for pattern in _PREFACE_NAMES:
+        match = pattern.search(text)
+        if match and looks_like_agency(match["agency"]):
+            name = match["agency"]
+            # 本报告由某某市人民政府办公室编制: the office compiles its government's report
+            office = name.removesuffix("办公室")
+            return office if office.endswith("人民政府") else name
+    return None
 
 
 def year_candidates(sections: Sections) -> list[Found]:

@@ -8,7 +8,10 @@ while only its top-left position counts as a value.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
+
+import docx
 
 from .document import Block, Cell, Document, Loc, Paragraph, Row, Table
 
@@ -152,13 +155,31 @@ class _PandocReader:
             self.blocks.append(Table(tuple(built), built[0].loc))
 
 
-def read_pandoc_json(data: str, file: str, *, word: bool = False) -> Document:
+def word_title(path: Path) -> list[str]:
+    """The lines of a Word file's title: its leading “Title”-style paragraphs. pandoc keeps only
+    the last of them (``2023年政府信息公开工作年度报告`` without the agency above it)."""
+    lines = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        if not paragraph.text.strip():
+            continue
+        if paragraph.style is None or paragraph.style.name != "Title":
+            break
+        lines.append(paragraph.text.strip())
+    return lines
+
+
+def read_pandoc_json(
+    data: str, file: str, *, word: bool = False, title_lines: list[str] | None = None
+) -> Document:
     """``word``: the document title is part of the report (Word's “Title” style lands in pandoc's
-    metadata); an HTML page's <title> is the browser tab's and is left out."""
+    metadata, or comes as ``title_lines``); an HTML page's <title> is the browser tab's: only the
+    page title."""
     ast = json.loads(data)
     reader = _PandocReader(file)
     title = ast.get("meta", {}).get("title")
-    if word and title and title.get("t") == "MetaInlines":
-        reader.blocks.append(Paragraph(inline_text(title["c"]).strip(), Loc(where="标题"), 1))
+    text = inline_text(title["c"]).strip() if title and title.get("t") == "MetaInlines" else ""
+    if word:
+        for line in title_lines or ([text] if text else []):
+            reader.blocks.append(Paragraph(line, Loc(where="标题"), 1))
     reader.walk(ast.get("blocks", []))
-    return Document(file, tuple(reader.blocks))
+    return Document(file, tuple(reader.blocks), "" if word else text)

@@ -44,7 +44,9 @@ def _cells(line: list[dict[str, Any]]) -> list[str]:
             cells.append(word["text"])
         else:
             gap = word["x0"] - previous["x1"]
-            cells[-1] += (" " if gap > size * 0.25 else "") + word["text"]
+            # two words are apart on the page; glue them only where CJK text was cut
+            ascii_pair = previous["text"][-1].isascii() and word["text"][0].isascii()
+            cells[-1] += (" " if gap > size * 0.2 or ascii_pair else "") + word["text"]
         previous = word
     return cells
 
@@ -118,4 +120,5 @@ def read_pdf(path: Path, file: str) -> Document:
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             reader.page(number, page)
-    return Document(file, tuple(reader.blocks))
+        title = pdf.metadata.get("Title")
+    return Document(file, tuple(reader.blocks), title if isinstance(title, str) else "")

@@ -10,7 +10,7 @@ from . import office
 from .document import Document, Loc, Table
 from .limits import MAX_BYTES, LimitError, check_zip
 from .pandoc import pandoc_json, pandoc_json_text
-from .read_pandoc import read_pandoc_json
+from .read_pandoc import read_pandoc_json, word_title
 from .read_pdf import read_pdf
 from .read_text import read_text
 from .rules import ERROR, finding
@@ -68,8 +68,7 @@ def read_document(path: Path, file: str) -> Document:
             return read_pandoc_json(pandoc_json(path, "html"), file)
         if suffix in office.SUFFIXES:
             return _converted(path, file)
-        check_zip(path)
-        return read_pandoc_json(pandoc_json(path, "docx"), file, word=True)
+        return _word(path, file)
     except ReadError:
         raise
     except (LimitError, office.ConvertError) as exc:
@@ -84,5 +83,11 @@ def _converted(path: Path, file: str) -> Document:
     with tempfile.TemporaryDirectory(prefix="genreport-import-") as tmp:
         converted = Path(tmp) / "converted.docx"
         converted.write_bytes(docx)
-        check_zip(converted)
-        return read_pandoc_json(pandoc_json(converted, "docx"), file, word=True)
+        return _word(converted, file)
+
+
+def _word(path: Path, file: str) -> Document:
+    check_zip(path)
+    return read_pandoc_json(
+        pandoc_json(path, "docx"), file, word=True, title_lines=word_title(path)
+    )

@@ -143,8 +143,9 @@ def split_sections(doc: Document) -> Sections:
             result.parts.setdefault(current, [])
             continue
         if current == -1:
-            if result.title is None and _looks_like_title(block.text):
-                result.title = block
+            title = _title(result.before, block) if result.title is None else None
+            if title is not None:
+                result.title = title
                 result.dropped.extend(result.before)  # a letterhead or the name above the title
                 result.before = []
             else:
@@ -163,6 +164,24 @@ TITLE = re.compile(r"(?P<agency>.*?)(?P<year>(?:19|20)[0-9]{2})年度?政府信�
 def _looks_like_title(text: str) -> bool:
     text = squash(text)
     return len(text) <= 60 and TITLE.fullmatch(text) is not None
+
+
+def _title(before: list[Paragraph], block: Paragraph) -> Paragraph | None:
+    """The title, also when printed on two lines: ``某某市人民政府`` / ``2024 年政府信息公开工作
+    年度报告``, or broken inside (``…2023年政府信息`` / ``公开工作年度报告``). The line before
+    then leaves ``before`` (it is part of the title, not a letterhead)."""
+    previous = before[-1] if before else None
+    if _looks_like_title(block.text):
+        match = TITLE.fullmatch(squash(block.text))
+        assert match is not None
+        if not match["agency"] and previous is not None and looks_like_agency(previous.text):
+            before.pop()
+            return Paragraph(squash(previous.text) + squash(block.text), previous.loc)
+        return block
+    if previous is not None and _looks_like_title(previous.text + block.text):
+        before.pop()
+        return Paragraph(squash(previous.text) + squash(block.text), previous.loc)
+    return None
 
 
 def _take_signature(result: Sections) -> None:
@@ -275,3 +294,17 @@ def subsections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Subs
         else:
             intro.append(p)
     return intro, parts
+
+
+def title_at(blocks: tuple[Paragraph | Table, ...], i: int) -> int | None:
+    """Where a title that ends at ``blocks[i]`` starts (``i``, or ``i - 1`` for a title on two
+    lines), None when ``blocks[i]`` ends no title."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph):
+        return None
+    previous = blocks[i - 1] if i > 0 and isinstance(blocks[i - 1], Paragraph) else None
+    before = [previous] if isinstance(previous, Paragraph) else []
+    title = _title(before, block)
+    if title is None:
+        return None
+    return i - 1 if not before and previous is not None else i

@@ -62,17 +62,59 @@ class T2Reader:
         self.legacy_header = False
         self.fee_unit: tuple[str, Loc] | None = None
         self.reported_legacy: set[str] = set()
+        self.pending: tuple[str, SplitRow] | None = None  # a row label whose numbers may follow
 
     def feed(self, row: Row) -> None:
         split = split_and_note_footers(row, self.notes)
+        pending, self.pending = self.pending, None
         if not split.labels:
+            if pending is not None and split.values:  # the numbers of the label line before
+                self.read_row(pending[0], True, SplitRow(row, pending[1].labels, split.values, ()))
+            elif pending is not None:
+                self.pending = pending
+            elif split.values:
+                shown = " ".join(v.cell.text or "（空）" for v in split.values)
+                self.notes.add(
+                    None,
+                    row.loc,
+                    "I9",
+                    WARNING,
+                    f"表二中这一行的数（{shown}）没有标签，无法判断属于哪一行，已略去",
+                )
             return
+        if pending is not None:
+            self.blank(*pending)
         label = canon(split.labels[0].text)
         for cell in split.labels:
             self.header_cell(cell.text, cell.loc)
-        if not split.values:
-            return
         name, exact = self.match(label)
+        if not split.values:
+            if name is not None and exact and name not in self.data.locs:
+                self.pending = (name, split)
+            return
+        self.read_row(name, exact, split)
+
+    def blank(self, name: str, split: SplitRow) -> None:
+        """A row printed with its label and no number (a blank form): zeros, said so."""
+        loc = split.labels[0].loc
+        self.data.locs[name] = loc
+        self.notes.add(
+            (ROOT, name),
+            loc,
+            "I4",
+            WARNING,
+            f"表二「{name}」一行没有印数（空白），按 0 导入",
+            t2_cell(name),
+        )
+        if name in T2_DOC_ROWS:
+            self.data.documents[name] = (0, 0, 0)
+        elif name in T2_COUNT_ROWS:
+            self.data.decisions[name] = 0
+        else:
+            self.data.fee = "0"
+
+    def read_row(self, name: str | None, exact: bool, split: SplitRow) -> None:
+        label = canon(split.labels[0].text)
         if name is None:
             if label in LEGACY_2019:
                 return  # reported by header_cell
@@ -245,6 +287,9 @@ class T2Reader:
             )
 
     def finish(self, where: Loc) -> T2Data | None:
+        if self.pending is not None:
+            self.blank(*self.pending)
+            self.pending = None
         if not self.data.locs:
             return None
         for name in T2_ROWS:

@@ -63,9 +63,12 @@ class T3Reader:
         self.data_seen: set[int] = set()
         self.missing_reported: set[tuple[int, int]] = set()
         self.group: str | None = None
-        self.pending_key: Key | None = None
-        self.pending_text = ""
-        self.loose: tuple[Key, Loc, str] | None = None  # reported unless the next line completes it
+        #: A label seen on a line of its own, waiting for its numbers on the next line.
+        self.pending: Resolved | None = None
+        self.pending_text = ""  # label text since the last row of numbers
+        self.recent: list[str] = []  # the same, word by word
+        self.loose: Loose | None = None  # reported unless the lines around complete its label
+        self.in_header = False
 
     # --- rows -----------------------------------------------------------------------------------
 
@@ -73,28 +76,41 @@ class T3Reader:
         split = split_and_note_footers(row, self.notes)
         if split.is_empty:
             return
-        if self.completes_loose(split):
-            return
-        self.flush_loose()
-        if not split.values and self.header(row, split):
-            return
+        if not split.values:
+            if self.completes_loose(split):
+                return
+            if self.header(row, split):
+                self.in_header = True
+                self.blank_pending()
+                return
+        else:
+            self.flush_loose()
         resolved = self.resolve(split)
         key, match, decisive = resolved.key, resolved.match, resolved.text
+        if not split.values and self.in_header and not (resolved.marked and match):
+            return  # the rest of a header printed over several lines (自然 / 人, 商业 / 企业)
+        self.in_header = False
         if key is None and match is not None and match.target.kind == "group" and split.values:
             group = match.target.group
             assert group is not None
             self.group_rows.setdefault(group, (split, decisive))
-            self.pending_key, self.pending_text = None, ""
+            self.forget_pending()
             return
         if not split.values:
             if key is not None:  # numbers, or the rest of the label, may be on the next line
-                self.pending_key, self.pending_text = key, split.label_text.replace(" ", "")
-            elif match is None:
-                self.pending_text += split.label_text.replace(" ", "")
+                if self.pending is not None and self.pending.key != key:
+                    self.blank_pending()
+                self.pending = resolved
+            self.pending_text += split.label_text.replace(" ", "")
+            self.recent += _words(split.labels)
             return
-        if key is None and not split.labels and self.pending_key is not None:
-            key, match, decisive = self.pending_key, None, _label(self.pending_key)
-        self.pending_key, self.pending_text = None, ""
+        if key is None and not split.labels and self.pending is not None:
+            resolved = self.pending
+            key, match, decisive = resolved.key, resolved.match, resolved.text
+        fragments = [*self.recent, *_words(split.labels)]
+        if self.pending is not None and self.pending.key != key:
+            self.blank_pending()
+        self.forget_pending()
         if key is None:
             shown = " ".join(s.cell.text or "（空）" for s in split.values)
             what = (
@@ -109,7 +125,28 @@ class T3Reader:
             )
             return
         self.data_seen.add(row.table)
-        self.assign(key, split, match, decisive, resolved.cell)
+        self.assign(key, split, match, decisive, resolved.cell, fragments)
+
+    def forget_pending(self) -> None:
+        self.pending, self.pending_text, self.recent = None, "", []
+
+    def blank_pending(self) -> None:
+        """A row printed with its label and no numbers at all (a blank form): zeros, said so."""
+        pending = self.pending
+        self.forget_pending()
+        if pending is None or pending.key is None or pending.key in self.data.rows:
+            return
+        key = pending.key
+        loc = pending.cell.loc if pending.cell else Loc()
+        self.notes.add(
+            path_of(key),
+            loc,
+            "I4",
+            WARNING,
+            f"表三「{_label(key)}」一行没有印数（整行空白），按 0 导入",
+            t3_cell(key),
+        )
+        self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
 
     def header(self, row: Row, split: SplitRow) -> bool:
         columns = [(i, t3_column(c.text)) for i, c in enumerate(row.cells)]
@@ -146,7 +183,7 @@ class T3Reader:
                     if match is None or match.target.kind == "results":
                         continue
                     key = match.target.row.key if match.target.row else None
-                    found = Resolved(key, match, segment.text, cell)
+                    found = Resolved(key, match, segment.text, cell, bool(segment.kind))
                     if match.target.row is None:
                         group = match.target.group
                     else:
@@ -157,12 +194,20 @@ class T3Reader:
         return Resolved(None, None, "", None)
 
     def completes_loose(self, split: SplitRow) -> bool:
-        """A label-only line that ends the label of the row before (a label broken over lines)."""
-        if self.loose is None or split.values or not split.labels:
+        """A label-only line that ends the label of the row before (a label broken over lines).
+
+        Text copied from a PDF interleaves a label's lines with its numbers and with pieces of
+        the merged labels beside it (``本年`` ``度办`` of a vertical 三、本年度办理结果); the label is
+        certain when the standard label is exactly some of these pieces, in order.
+        """
+        if self.loose is None or not split.labels:
             return False
-        key, _, decisive = self.loose
-        joined = segments(decisive + split.label_text)
-        if joined and joined[-1].core == segments(ROW_BY_KEY[key].label)[-1].core:
+        self.loose.fragments.extend(_words(split.labels))
+        return self.settle_loose()
+
+    def settle_loose(self) -> bool:
+        assert self.loose is not None
+        if _formed(self.loose.fragments, canon(ROW_BY_KEY[self.loose.key].label)):
             self.loose = None
             return True
         return False
@@ -170,7 +215,7 @@ class T3Reader:
     def flush_loose(self) -> None:
         if self.loose is None:
             return
-        key, loc, decisive = self.loose
+        key, loc, decisive = self.loose.key, self.loose.loc, self.loose.decisive
         self.loose = None
         self.notes.add(
             path_of(key),
@@ -190,6 +235,7 @@ class T3Reader:
         match: Match | None,
         decisive: str,
         cell: Cell | None = None,
+        fragments: list[str] | None = None,
     ) -> None:
         loc = cell.loc if cell else split.labels[0].loc if split.labels else split.row.loc
         if key in self.data.rows:
@@ -204,7 +250,8 @@ class T3Reader:
             )
             return
         if match is not None and not match.exact:
-            self.loose = (key, loc, decisive)
+            self.loose = Loose(key, loc, decisive, list(fragments or ()))
+            self.settle_loose()
         slots = self.positional(key, split) or self.in_order(key, split)
         values = [self.value(key, col, slot) for col, slot in enumerate(slots[:TOTAL_INDEX])]
         total = self.value(key, TOTAL_INDEX, slots[TOTAL_INDEX]) if slots[TOTAL_INDEX] else None
@@ -315,6 +362,7 @@ class T3Reader:
 
     def finish(self, where: Loc) -> T3Data | None:
         self.flush_loose()
+        self.blank_pending()
         if not self.data.rows and not self.group_rows:
             return None
         for group, (split, decisive) in self.group_rows.items():
@@ -394,6 +442,37 @@ class Resolved:
     match: Match | None
     text: str  # the deciding label segment, as compared
     cell: Cell | None  # the cell it was printed in
+    marked: bool = False  # the segment has its numbering (``1.`` ``（三）``), not a bare word
+
+
+@dataclass
+class Loose:
+    """A row read under a label that only resembles the standard one, until its lines are seen."""
+
+    key: Key
+    loc: Loc
+    decisive: str
+    fragments: list[str]  # the label's words as printed around its numbers
+
+
+def _words(cells: tuple[Cell, ...]) -> list[str]:
+    return [canon(w) for c in cells for w in c.text.split()]
+
+
+def _formed(fragments: list[str], label: str) -> bool:
+    """Whether ``label`` is the concatenation of some of ``fragments``, in order; the first
+    piece may be the end of a fragment that also holds the merged label before it."""
+    reached: set[int] = set()
+    for fragment in fragments:
+        found = {p + len(fragment) for p in reached if label.startswith(fragment, p)}
+        for k in range(len(fragment)):
+            if label.startswith(fragment[k:]):
+                found.add(len(fragment) - k)
+                break
+        reached |= found
+        if len(label) in reached:
+            return True
+    return False
 
 
 def _texts(cells: tuple[Cell, ...]) -> list[tuple[Cell, str]]:

@@ -90,9 +90,9 @@ class T4Reader:
             self.notes.add(
                 ("行政复议",),
                 loc,
-                "I3",
-                ERROR,
-                "表四只找到表头，没有找到数字行；表四各项按 0 导入",
+                "I4",
+                WARNING,
+                "表四只有表头，没有印数（数字一行空白）；表四各项按 0 导入",
             )
             return T4Data({block: ((0,) * 4, None) for block in T4_BLOCKS})
         slots = self.place(loc)

@@ -3,22 +3,25 @@
 Rows are routed in document order. A row that names its table (a T2 caption or row label, the T3
 note, applicant columns or a numbered T3 label, the 行政复议 / 行政诉讼 header) switches the
 route; other rows (numbers only, sub-headers) follow the table before them. Headings 二、三、四
-switch too, so a table that lost its labels still lands in its section.
+switch too, so a table that lost its labels still lands in its section. Text lines there (a PDF
+copied as text, labels broken over lines) are read as rows by ``text_rows``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Cell, Document, Paragraph, Row, Table
+from .document import Document, Paragraph, Row, Table
 from .labels import T3_HEADER_WORDS, canon, is_t3_note, match_t3, segments, t3_column
+from .normalize import squash
 from .sections import match_heading
 from .t2 import is_t2_label
 from .t4 import is_t4_header
+from .text_rows import has_numbers, line_row
 from .values import Kind, is_footer, read_value
 
 _T3_ONLY_COLUMNS = {0, 1, 2, 3, 4}  # 自然人 … 法律服务机构 (其他 and 总计 also head other tables)
-#: A short line of text between T3 tables may be the rest of a label broken over lines.
+#: A short line of text among the tables may be a header line or the rest of a broken label.
 _BROKEN_LABEL_MAX = 40
 
 
@@ -27,7 +30,7 @@ class Routed:
     t2: list[Row] = field(default_factory=list)
     t3: list[Row] = field(default_factory=list)
     t4: list[Row] = field(default_factory=list)
-    absorbed: list[Paragraph] = field(default_factory=list)  # text lines read as T3 rows
+    absorbed: list[Paragraph] = field(default_factory=list)  # text lines read as table rows
 
     def of(self, name: str) -> list[Row]:
         rows: list[Row] = getattr(self, name)
@@ -60,37 +63,40 @@ def route(doc: Document) -> Routed:
     routed = Routed()
     current: str | None = None
     heading = -1
-    pending: list[Paragraph] = []
+    run = 0  # table index shared by consecutive text lines read as rows
     for number, block in enumerate(doc.blocks):
+        rows: tuple[Row, ...]
         if isinstance(block, Paragraph):
             found = match_heading(block, heading)
             if found is not None:
                 heading = found.index
                 current = {1: "t2", 2: "t3", 3: "t4"}.get(heading)
-                pending = []
-            elif is_footer(block.text):
                 continue
-            elif current == "t3" and len(block.text.strip()) <= _BROKEN_LABEL_MAX:
-                pending.append(block)
-            else:
-                pending = []
+            if is_footer(block.text):
+                continue
+            if not _is_table_line(block, heading, current):
+                run = 0
+                continue
+            run = run or -1 - number
+            rows = (line_row(block, run),)
+            routed.absorbed.append(block)
+        elif isinstance(block, Table):
+            rows = block.rows
+            run = 0
+        else:
             continue
-        if not isinstance(block, Table):
-            continue
-        for row in block.rows:
+        for row in rows:
             signal = _signal(row)
             if signal is not None:
                 current = signal
-            if current is None:
-                continue
-            if pending and current == "t3":
-                routed.t3.extend(_as_row(p, number) for p in pending)
-                routed.absorbed.extend(pending)
-            pending = []
-            routed.of(current).append(row)
+            if current is not None:
+                routed.of(current).append(row)
     return routed
 
 
-def _as_row(paragraph: Paragraph, table: int) -> Row:
-    """A line of text among T3's rows, as a one-cell row (a label broken over lines)."""
-    return Row((Cell(paragraph.text, paragraph.loc),), paragraph.loc, -1 - table, False)
+def _is_table_line(paragraph: Paragraph, heading: int, current: str | None) -> bool:
+    """A text line among the tables (sections 二–四): a row of words and numbers, or a short
+    line of words (a header line, or the rest of a label broken over lines)."""
+    if current is None or heading >= 4:
+        return False
+    return has_numbers(paragraph) or len(squash(paragraph.text)) <= _BROKEN_LABEL_MAX

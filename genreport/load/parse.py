@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TypeVar
@@ -31,7 +32,19 @@ from ..layout import (
     T4_BLOCKS,
     T4_OUTCOMES,
 )
-from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero_counts
+from ..model import (
+    T2,
+    T3,
+    T4,
+    Counts,
+    Explanation,
+    Narrative,
+    Part,
+    Pos,
+    Report,
+    Text,
+    zero_counts,
+)
 from . import rollup_key, scalars, slips
 from .required import missing_parts, placeholder_in
 from .scalars import ScalarError
@@ -55,8 +68,16 @@ TOP_KEYS = (
     "信息处理费",
     "其他需要报告的事项",
     rollup_key.KEY,
+    "说明",
 )
 RULE_MAKING = {"有": True, "无": False}
+EXPLANATION_KEYS = ("规则", "位置", "理由", "打印")
+PRINT_CHOICES = {"是": True, "否": False}
+_RULE_ID = re.compile(r"R[0-9]{1,2}")
+
+
+def _text_reader(what: str) -> Callable[[Node], str]:
+    return lambda node: scalars.read_text(node, what)
 
 
 def pos_of(node: Node) -> Pos:
@@ -346,6 +367,63 @@ class Parser:
                 block(value, ("行政诉讼", name))
         return T4(blocks) if ok else None
 
+    # --- explanations -------------------------------------------------------------------------
+
+    def explanations(self, node: Node | None) -> tuple[Explanation, ...]:
+        """``说明``: a list of {规则, 位置?, 理由, 打印?}; applied after the rules (explain.py)."""
+        if node is None:
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.error(
+                "L3", pos_of(node), "说明：应为列表，每一项以“- 规则: R11”开始，并写明“理由”"
+            )
+            return ()
+        result = []
+        for index, item in enumerate(node.value, 1):
+            path = ("说明", str(index))
+            where = f"说明第 {index} 项"
+            entries = self.mapping(item, path, EXPLANATION_KEYS, "规则、位置、理由、打印")
+            if not isinstance(item, MappingNode):
+                continue
+            texts: dict[str, str] = {}
+            for key, (_, value_node) in entries.items():
+                text = self.read(value_node, (*path, key), _text_reader(key), text=key == "理由")
+                if text is not None:
+                    texts[key] = text.strip()
+            for key in ("规则", "理由"):
+                if key not in entries:
+                    self.error("L3", pos_of(item), f"{where}：缺少“{key}”")
+                elif key in texts and not texts[key]:
+                    self.error("L3", pos_of(entries[key][1]), f"{where}：“{key}”不能为空")
+            rule = texts.get("规则", "")
+            if rule and not _RULE_ID.fullmatch(rule):
+                self.error(
+                    "L3",
+                    pos_of(entries["规则"][1]),
+                    f"{where}：规则应写成 R11 这样的规则编号，这里是“{rule}”",
+                )
+            place = texts.get("位置")
+            steps = tuple(s.strip() for s in place.split(".")) if place else None
+            if place is not None and (not steps or not all(steps)):
+                self.error(
+                    "L3",
+                    pos_of(entries["位置"][1]),
+                    f"{where}：位置应写成 主动公开.行政规范性文件 这样以“.”连接的键，这里是“{place}”",
+                )
+            printed = texts.get("打印", "否")
+            if printed not in PRINT_CHOICES:
+                self.error(
+                    "L3",
+                    pos_of(entries["打印"][1]),
+                    f"{where}：打印只能是 是 或 否，这里是“{printed}”",
+                )
+                printed = "否"
+            start = pos_of(entries["规则"][1]) if "规则" in entries else pos_of(item)
+            result.append(
+                Explanation(rule, steps, texts.get("理由", ""), PRINT_CHOICES[printed], start)
+            )
+        return tuple(result)
+
     # --- the file -----------------------------------------------------------------------------
 
     def report(self, root: Node) -> Report | None:
@@ -354,7 +432,7 @@ class Parser:
             return None
         entries = self.mapping(root, (), TOP_KEYS, "报告")
         present = {key: key_node for key, (key_node, _) in entries.items()}
-        computed = rollup_key.COMPUTED_KEYS if rollup_key.KEY in present else ()
+        computed = rollup_key.TABLE_KEYS if rollup_key.KEY in entries else ()
         for pos, message in missing_parts(TOP_KEYS, present, root, computed):
             self.error("L3", pos, message)
 
@@ -413,6 +491,7 @@ class Parser:
         rollup = None
         if rollup_key.KEY in entries:
             rollup = rollup_key.read_rollup(self, *entries[rollup_key.KEY])
+        explanations = self.explanations(value("说明"))
         if (
             self.findings
             or agency is None
@@ -442,4 +521,5 @@ class Parser:
             other_matters=other,
             positions=self.positions,
             rollup=rollup,
+            explanations=explanations,
         )

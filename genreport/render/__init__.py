@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..check.context import PreviousYear
 from ..model import Report
 from ..narrative import explain
 from ..templating import make_environment
@@ -53,9 +54,11 @@ class Renderer:
             self._docx = self.templates.find(DOCX).read_bytes()
         return self._docx
 
-    def render(self, report: Report, formats: tuple[str, ...]) -> dict[str, bytes]:
+    def render(
+        self, report: Report, formats: tuple[str, ...], previous: PreviousYear | None = None
+    ) -> dict[str, bytes]:
         """``{"docx": ..., "html": ..., "md": ...}`` for the formats asked (pdf is build's job)."""
-        view = build_view(report)[0]
+        view = build_view(report, previous)[0]
         return self.render_view(view, report.published, formats)
 
     def render_view(

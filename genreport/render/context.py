@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..explanations import printed_notes
 from ..fee_statement import FEE_WORD, mentions, statements
 from ..filters import cn_date, money, paren_number
 from ..findings import Finding
@@ -24,10 +25,15 @@ from ..narrative import Evaluated, NarrativeEvaluator, data_context, paragraphs
 from .cjk_spacing import tighten
 from .tables import Table, report_values, tables
 
+if TYPE_CHECKING:
+    from ..check.context import PreviousYear
+
 #: A title the user numbered by hand, e.g. "（一）整改情况" or "一、整改情况": we number again.
 _HAND_NUMBERED = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])\s*"
 )
+#: The subheading of the printed 说明 when section 六 has subheadings of its own.
+NOTES_TITLE = "有关数据的说明"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class ReportView:
             "slug": self.slug,
             "title": self.title,
             "title_lines": title_lines(self.agency, self.year),
+            "title_parts": [self.agency, f"{self.year}{TITLE_REST}"],
             "agency": self.agency,
             "year": self.year,
             "date": self.date,
@@ -167,18 +174,28 @@ def _other_matters(report: Report, evaluated: list[Evaluated]) -> list[Block]:
     parts = _plain_parts(evaluated)
     blocks = _blocks(parts)
     texts = [f"{title}：{text}" if title else text for title, text in parts]
-    if report.info_fee_yuan is None or any(statements(t) for t in texts):
-        return blocks
-    sentence = fee_sentence(report.info_fee_yuan, any(mentions(t) for t in texts))
-    if any(title is not None for title, _ in parts):
-        parts.append((f"{FEE_WORD}收取情况", sentence))
-        return _blocks(parts)
-    return [*blocks, Block("p", sentence)]
+    if report.info_fee_yuan is not None and not any(statements(t) for t in texts):
+        sentence = fee_sentence(report.info_fee_yuan, any(mentions(t) for t in texts))
+        if any(title is not None for title, _ in parts):
+            parts.append((f"{FEE_WORD}收取情况", sentence))
+            blocks = _blocks(parts)
+        else:
+            blocks.append(Block("p", sentence))
+    notes = printed_notes(report)
+    if notes:
+        if any(title is not None for title, _ in parts):
+            parts.append((NOTES_TITLE, "\n\n".join(notes)))
+            blocks = _blocks(parts)
+        else:
+            blocks.extend(Block("p", note) for note in notes)
+    return blocks
 
 
-def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
+def build_view(
+    report: Report, previous: PreviousYear | None = None
+) -> tuple[ReportView, list[Finding]]:
     """The printed report; findings are expressions that failed (J1, already a check error)."""
-    evaluator = NarrativeEvaluator(report)
+    evaluator = NarrativeEvaluator(report, previous=previous)
     texts = evaluator.report_texts()
     preface = standard_preface(report) if texts.preface is None else paragraphs(texts.preface)
     preface = [tighten(p) for p in preface]
@@ -209,8 +226,8 @@ def build_view(report: Report) -> tuple[ReportView, list[Finding]]:
     return view, evaluator.findings
 
 
-def view_of(report: Report) -> ReportView:
-    return build_view(report)[0]
+def view_of(report: Report, previous: PreviousYear | None = None) -> ReportView:
+    return build_view(report, previous)[0]
 
 
 __all__ = ["Block", "ReportView", "Section", "build_view", "data_context", "view_of"]

@@ -10,11 +10,25 @@ def add_flawed_agencies(workspace: Path) -> None:
     """wrongsum.yaml: another department with one R1 slip; broken.yaml: a file that does not load."""
     year = workspace / "inputs/2023"
     text = (year / "shijianju.yaml").read_text(encoding="utf-8")
-    text = text.replace("机关: 青禾市市场监督管理局", "机关: 青禾市城市管理局")
+    text = _numbers_only(text.replace("机关: 青禾市市场监督管理局", "机关: 青禾市城市管理局"))
     (year / "wrongsum.yaml").write_text(
         text.replace("予以公开:     [24, 5,", "予以公开:     [25, 5,"), encoding="utf-8"
     )
     (year / "broken.yaml").write_text("机关: [青禾市\n", encoding="utf-8")
+
+
+_NARRATIVE = ("前言:", "总体情况:", "存在的主要问题及改进情况:", "其他需要报告的事项:")
+
+
+def _numbers_only(text: str) -> str:
+    """The file without its narrative (a copied narrative would be R27's business, not export's)."""
+    kept, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if line[:1] not in (" ", "\n", "#", ""):
+            skipping = line.startswith(_NARRATIVE)
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
 
 
 def sheet_rows(sheet: Any) -> list[tuple[Any, ...]]:

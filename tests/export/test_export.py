@@ -105,7 +105,7 @@ def test_sheets_and_agency_sheet(exported: Path) -> None:
             "2024-01-26",
             2023,
             1,
-            0,
+            2,  # R21: no narrative
             "有 1 个错误：数字未经核实，请先改正",
             "inputs/2023/wrongsum.yaml",
         ),

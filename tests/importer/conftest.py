@@ -10,6 +10,8 @@ from importer_helpers import REFERENCE, Imported, run_import
 
 from genreport.model import Report
 from genreport.pipeline import check_files
+from genreport.render import renderer_for
+from genreport.render.pdf import docx_to_pdf, find_soffice
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +35,15 @@ def importer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., I
         return run_import(Path(name), Path("inputs"), **options)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def reference_pdf(reference: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference report as genreport prints it: Word, converted by LibreOffice (a few
+    seconds, once per session). Skipped where LibreOffice is not installed."""
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    docx = renderer_for(None).render(reference, ("docx",))["docx"]
+    path = tmp_path_factory.mktemp("pdf") / "shiliju.pdf"
+    path.write_bytes(docx_to_pdf(docx))
+    return path

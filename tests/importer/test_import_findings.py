@@ -130,7 +130,7 @@ def test_year_and_agency_must_be_found_or_given(importer, reference) -> None:
     text = text.replace("本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "")
     result = importer("r.txt", text)
     assert (
-        "r.txt:1:1: 错误 I2 原文的标题、前言和落款都没有写出机关名称；请用 --agency 指定，未写出输入文件"
+        "r.txt:1:1: 错误 I2 原文的标题、前言、落款和页面标题都没有写出机关名称；请用 --agency 指定，未写出输入文件"
         in result.messages
     )
     assert (

@@ -94,6 +94,6 @@ def test_seed_004_truncated_t4_header_and_missing_agency(importer) -> None:
         "按标准格式的列顺序导入" in messages
     )
     assert (
-        "004_1f2f97cfe36f738a.txt:1:1: 错误 I2 原文的标题、前言和落款都没有写出机关名称；"
+        "004_1f2f97cfe36f738a.txt:1:1: 错误 I2 原文的标题、前言、落款和页面标题都没有写出机关名称；"
         "请用 --agency 指定，未写出输入文件" in messages
     )

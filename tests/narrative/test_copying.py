@@ -131,3 +131,75 @@ def test_base_report_is_clean_without_and_with_a_different_previous_year() -> No
     assert run(rule).messages == []
     last = previous(overview={**OVERVIEW, "主动公开": NEW_2023})
     assert run(rule, previous=last).messages == []
+
+
+LAST_YEAR_SUBJECT = (
+    "正文“{found}”写的是 2022 年，本报告是 2023 年度报告，可能是从往年报告复制后未改"
+)
+PLATFORM = "正文中的平台“{name}”以“{prefix}”开头，而本报告机关是“青禾市商务局”，可能是从其他地方的报告复制后遗留的"
+
+LEFTOVERS = [
+    ("2022年，我局扎实推进政务公开工作。", "2022", LAST_YEAR_SUBJECT.format(found="2022年，我局")),
+    ("2022年度，本局组织业务培训 3 次。", "2022", LAST_YEAR_SUBJECT.format(found="2022年度，本局")),
+    (
+        "门户网站运行平稳。2022年我局新开设专栏 4 个。",
+        "2022",
+        LAST_YEAR_SUBJECT.format(found="2022年我局"),
+    ),
+    (
+        "2020年，本局完成门户网站改版。",
+        "2020",
+        "正文“2020年，本局”写的是 2020 年，本报告是 2023 年度报告，可能是从往年报告复制后未改",
+    ),
+    (
+        "通过“合肥商务”微信公众号发布信息 120 条。",
+        "合肥商务",
+        PLATFORM.format(name="合肥商务", prefix="合肥"),
+    ),
+    (
+        "在“芜湖市商务”网站发布政策解读。",
+        "芜湖市商务",
+        PLATFORM.format(name="芜湖市商务", prefix="芜湖市"),
+    ),
+    (
+        "“白沙商务”政务微博全年发布 300 条。",
+        "白沙商务",
+        PLATFORM.format(name="白沙商务", prefix="白沙"),
+    ),
+]
+
+LEFTOVER_NEAR_MISSES = [
+    "2022年，我局收到申请 60 件，2023年收到 95 件。",
+    "2022年，我局收到申请 60 件，本年度有所增加。",
+    "2022年，我局门户网站访问量较低，今年明显改善。",
+    "2022年，我局在栏目建设方面存在不足。",
+    "2022年，我局建立的审核制度继续执行。",
+    "2022年以来，我局持续推进政务公开。",
+    "本局2022年建立的制度继续执行。",
+    "通过“青禾商务”微信公众号发布信息 120 条。",
+    "通过“青禾市商务局”门户网站发布信息。",
+    "转发“安徽商务”微信公众号文章 20 篇。",
+    "通过“商务青禾”公众号推送政策。",
+    "通过“i青禾”客户端提供查询。",
+    "通过“中国商务”客户端学习政策。",
+    "通过“青禾发布”微信公众号发布信息。",
+    "通过“合肥发布”微信公众号转载本局信息。",
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "message"), LEFTOVERS, ids=[t for t, _, _ in LEFTOVERS])
+def test_last_years_subject_and_other_cities_platforms(
+    text: str, needle: str, message: str
+) -> None:
+    result = run(rule, overview=overview_with("平台建设", text))
+    assert result.located == [(*result.at(needle), f"R23 总体情况.平台建设：{message}")]
+
+
+@pytest.mark.parametrize("text", LEFTOVER_NEAR_MISSES)
+def test_comparisons_history_and_own_platforms_are_fine(text: str) -> None:
+    assert run(rule, overview=overview_with("平台建设", text)).messages == []
+
+
+def test_last_year_in_section_five_is_its_business() -> None:
+    result = run(rule, problems="2022年，我局公开栏目更新不及时。本年度已完成整改。")
+    assert result.messages == []

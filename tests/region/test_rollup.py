@@ -175,12 +175,12 @@ def test_a_cycle_is_an_error_at_every_file_on_it(region: Path) -> None:
     cycle = "；一个报告不能直接或间接地汇总它自己"
     assert errors == [
         f"inputs/2023/dongqu.yaml:6:33: 错误 R25 汇总出现循环：dongqu → dq_benji → shi → dongqu{cycle}",
-        f"inputs/2023/dq_benji.yaml:5:6: 错误 R25 汇总出现循环：dq_benji → shi → dongqu → dq_benji{cycle}",
+        f"inputs/2023/dq_benji.yaml:4:6: 错误 R25 汇总出现循环：dq_benji → shi → dongqu → dq_benji{cycle}",
         f"inputs/2023/shi.yaml:6:6: 错误 R25 汇总出现循环：shi → dongqu → dq_benji → shi{cycle}",
     ]
     edit(region, "dq_benji", "汇总: [shi]", "汇总: [dq_benji]")
     assert findings(region, "dq_benji") == [
-        f"inputs/2023/dq_benji.yaml:5:6: 错误 R25 汇总出现循环：dq_benji → dq_benji{cycle}"
+        f"inputs/2023/dq_benji.yaml:4:6: 错误 R25 汇总出现循环：dq_benji → dq_benji{cycle}"
     ]
 
 
@@ -254,7 +254,7 @@ def test_build_rebuilds_the_parents_when_a_unit_changes(region: Path) -> None:
     assert set(rebuilt) >= {"shi", "xiqu", "xq_jiaoyuju"}
     assert "dq_fagaiju" not in rebuilt
     html = (region / "build/2023/shi.html").read_text("utf-8")
-    assert '<td colspan="3">76</td>' in html
+    assert re.search(r'<td colspan="3"[^>]*>76</td>', html)
 
 
 def test_a_chain_deeper_than_the_limit_is_an_error_not_a_crash(tmp_path: Path) -> None:

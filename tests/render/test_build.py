@@ -222,10 +222,10 @@ def test_init_creates_a_workspace_that_builds(
 
 def test_workspace_templates_override_package_defaults(workspace: Path) -> None:
     (workspace / "templates").mkdir()
-    html = (DEFAULTS / "report.html.j2").read_text("utf-8").replace("<h1>", '<h1 class="mine">')
+    html = (DEFAULTS / "report.html.j2").read_text("utf-8").replace("<h1 ", '<h1 class="mine" ')
     (workspace / "templates/report.html.j2").write_text(html, "utf-8")
     assert runner.invoke(app, ["build", "2023", "--format", "html"]).exit_code == 0
-    assert b'<h1 class="mine">' in outputs(workspace)["shijianju.html"]
+    assert b'<h1 class="mine" ' in outputs(workspace)["shijianju.html"]
 
 
 def test_broken_user_template_fails_with_its_name(workspace: Path) -> None:

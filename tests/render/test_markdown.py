@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pypandoc
 import pytest
 
+from genreport.layout import T3_ROWS
 from genreport.render.markdown import md_text
 
+from .githost import render_like_a_git_host
 from .helpers import html_grid, parse_html
 
 
@@ -33,10 +37,36 @@ def test_headings_and_paragraphs(outputs: dict[str, bytes]) -> None:
 
 def test_tables_survive_a_markdown_renderer_with_their_spans(outputs: dict[str, bytes]) -> None:
     rendered = parse_html(to_html(outputs["md"].decode("utf-8")))
-    assert set(rendered.tables) == {"t2", "t3", "t4"}
-    t3 = rendered.tables["t3"]
+    assert len(rendered.tables) == 3  # no ids: git hosts drop them
+    t3 = list(rendered.tables.values())[1]
     assert [(c.rowspan, c.colspan) for c in t3[0]] == [(3, 3), (1, 7)]
     assert (len(html_grid(t3)), len(html_grid(t3)[0])) == (28, 10)
+
+
+def test_tables_as_a_git_host_shows_them(outputs: dict[str, bytes]) -> None:
+    """Through the host's renderer and sanitizer: spans kept, no caption text, labels not <th>."""
+    html = render_like_a_git_host(outputs["md"].decode("utf-8"))
+    parsed = parse_html(html)
+    t2, t3, t4 = parsed.tables.values()  # the host drops ids
+    assert [(c.rowspan, c.colspan) for c in t3[0]] == [(3, 3), (1, 7)]
+    assert [(c.rowspan, c.colspan) for c in t3[5][:2]] == [(22, 1), (1, 2)]
+    assert [(len(html_grid(t)), len(html_grid(t)[0])) for t in (t2, t3, t4)] == [
+        (14, 4),
+        (28, 10),
+        (4, 15),
+    ]
+    labels = {row.label for row in T3_ROWS} | {"三、本年度办理结果", "（三）不予公开"}
+    label_cells = [c for row in t3[3:] for c in row if c.text in labels]
+    assert len(label_cells) == 25 + 1 + 1 and {c.tag for c in label_cells} == {"td"}
+    assert {c.tag for c in t2[2]} == {"td"}  # 规章 | 0 | 0 | 0
+    numbers = re.findall(r"<td[^>]*>[0-9.]+</td>", html)
+    assert len(numbers) == 10 + 25 * 7 + 15
+    assert all(' align="center"' in n for n in numbers)
+    # Between a heading and its table nothing but the table: a caption would be stray text there.
+    for table in re.findall(r"<table>.*?</table>", html, re.DOTALL):
+        outside_cells = re.sub(r"<(td|th)[^>]*>.*?</\1>", "", table, flags=re.DOTALL)
+        assert re.sub(r"<[^>]+>", "", outside_cells).strip() == ""
+    assert "</h2>\n<table>" in html
 
 
 def test_tables_are_one_row_per_line(outputs: dict[str, bytes]) -> None:

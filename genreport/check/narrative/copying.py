@@ -62,7 +62,7 @@ def containment(current: str, previous: str) -> float | None:
     return len(mine & shingles(before)) / len(mine)
 
 
-def _sections(report: Report) -> dict[str, list[Passage]]:
+def comparable_sections(report: Report) -> dict[str, list[Passage]]:
     """Comparable units: the preface, each part of 一 (or all of it), 五 and 六."""
     units: dict[str, list[Passage]] = {}
     if report.preface is not None:
@@ -89,8 +89,8 @@ def _whole(narrative: Narrative) -> str:
 
 def _overlap(report: Report, previous: PreviousYear) -> Iterator[Finding]:
     assert previous.report is not None
-    before = _sections(previous.report)
-    for where, parts in _sections(report).items():
+    before = comparable_sections(previous.report)
+    for where, parts in comparable_sections(report).items():
         if where in before:
             old = _text(before[where])
         elif where.startswith(OVERVIEW) and OVERVIEW in before:
@@ -173,16 +173,25 @@ def _other_agency(report: Report, passage: Passage) -> Iterator[Finding]:
 
 
 def _other_years(report: Report, passage: Passage) -> Iterator[Finding]:
-    """A sentence opening "2021年，我局…" in a 2023 report: two or more years off.
+    """A sentence opening "2021年，我局…" in a 2023 report: a copied report's year.
 
     Only where a copied report's year sits, at the start of a sentence: "沿用2020年我局建立的制度"
-    is history, not a leftover. Last year and next year are normal in any report.
+    is history, not a leftover. Two or more years off is always suspect; last year only when the
+    sentence is not a comparison ("2022年收到 60 件，2023年…", "较上年增加") and not in section 五,
+    which must speak of last year's problems.
     """
     flat = passage.flat
     for match in _SELF.finditer(flat):
         year = int(match.group(1))
-        opens = flat[sentence_bounds(flat, match.start())[0] : match.start()].strip() == ""
-        if abs(year - report.year) <= 1 or not opens:
+        start, end = sentence_bounds(flat, match.start())
+        if flat[start : match.start()].strip() != "" or year in (report.year, report.year + 1):
+            continue
+        sentence = flat[start:end]
+        if year == report.year - 1 and (
+            passage.path[0] == PROBLEMS
+            or _COMPARES.search(sentence)
+            or str(report.year) in sentence
+        ):
             continue
         yield passage.finding(
             report,
@@ -194,6 +203,55 @@ def _other_years(report: Report, passage: Passage) -> Iterator[Finding]:
         )
 
 
+#: A sentence about last year that compares it with this year, or builds on it.
+_COMPARES = re.compile(
+    "较|同比|相比|比上年|增长|下降|增加|减少|持平|上升|整改|问题|不足|以来|起|开始|基础上|延续|继续|沿用|"
+    "本年|今年|当年"
+)
+_PLATFORM = re.compile(
+    r"[“「《]([\u4e00-\u9fff]{2,12})[”」》]\s*"
+    "(?:微信公众号|公众号|政务微博|微博|客户端|APP|App|抖音号|头条号|视频号|门户网站|网站|政务新媒体)"
+)
+_ORGAN_SUFFIX = re.compile("(?:管理局|委员会|办公室|局|委|办|厅|中心)$")
+_PLACE_SUFFIX = re.compile("(?:自治州|自治县|市|县|区|州|旗)$")
+_NATIONAL = ("中国", "全国", "国家", "中央", "中华")
+
+
+def _other_platforms(report: Report, passage: Passage) -> Iterator[Finding]:
+    """A platform named after another place: "“合肥商务”微信公众号" in 青禾市商务局's report.
+
+    Only names that carry this agency's own field ("商务") after a place that is not its own, in a
+    sentence where the agency uses the platform (not one that forwards or follows another's).
+    """
+    match = _PLACE.match(report.agency)
+    if not match:
+        return
+    place, organ = match.groups()
+    core = _ORGAN_SUFFIX.sub("", organ)
+    short = _PLACE_SUFFIX.sub("", place)
+    if len(core) < 2:
+        return
+    flat = passage.flat
+    for found in _PLATFORM.finditer(flat):
+        name = found.group(1)
+        at = name.find(core)
+        prefix = name[:at]
+        if at < 2 or short in prefix or prefix.startswith(("本", "我", *_NATIONAL)):
+            continue
+        if prefix.endswith("省") or len(prefix) > 4:
+            continue
+        if _DEALINGS.search(flat[slice(*sentence_bounds(flat, found.start()))]):
+            continue
+        yield passage.finding(
+            report,
+            "R23",
+            WARNING,
+            found.start(1),
+            f"正文中的平台“{name}”以“{prefix}”开头，而本报告机关是“{report.agency}”，"
+            "可能是从其他地方的报告复制后遗留的",
+        )
+
+
 def r23_copied_text(report: Report, previous: PreviousYear | None) -> Iterator[Finding]:
     if previous is not None and previous.report is not None:
         yield from _overlap(report, previous)
@@ -201,3 +259,4 @@ def r23_copied_text(report: Report, previous: PreviousYear | None) -> Iterator[F
         yield from _other_places(report, passage)
         yield from _other_agency(report, passage)
         yield from _other_years(report, passage)
+        yield from _other_platforms(report, passage)

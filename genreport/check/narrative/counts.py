@@ -29,7 +29,10 @@ def _expected(candidates: list[tuple[str, int]]) -> str:
 def _contradiction(report: Report, mention: Mention) -> Finding | None:
     candidates = mention.target.candidates(report)
     said = mention.number.value
-    if said in [v for _, v in candidates]:
+    values = [v for _, v in candidates]
+    if said in values or (
+        said is not None and mention.plus is not None and said + mention.plus in values
+    ):
         return None
     rule = "R15"
     if mention.target.name.startswith("本年新收") and said and candidates[0][1] == 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...layout import APPLICANT_COLUMNS, RESULTS, T3_GROUPS
 from ...model import Report
@@ -40,7 +40,9 @@ _KEYWORDS: list[Keyword] = [
     Keyword("行政诉讼|提起诉讼|起诉", t.LITIGATION),
     Keyword("上一年度结转|上年度结转|上年结转|上年度转入|上年转入", t.CARRIED_IN_TARGET),
     Keyword(
-        "结转至?下一?年度?|结转到下一?年度?|转入下一?年度|结转(?![上至到])", t.CARRIED_OUT_TARGET
+        "(?:结转至?下一?年度?|结转到下一?年度?|转入下一?年度)(?:继续)?(?:办理|处理)?(?:的)?|"
+        "结转(?![上至到])",
+        t.CARRIED_OUT_TARGET,
     ),
     Keyword("新收|收到|受理|接收|接到|收悉", t.RECEIVED_TARGET),
     Keyword("办结|答复|办理完毕|处理完毕", t.DONE),
@@ -83,6 +85,8 @@ _APPLICATIONS = re.compile("依申请|公开申请|申请公开|信息公开申�
 _GI_CONTEXT = re.compile("信息公开|依申请|公开申请")
 #: A total named in the same clause as one of these counts one channel only: "信函受理申请 1 件".
 _CHANNEL = re.compile("网络|网上|信函|当面|现场|邮寄|传真|电子邮件|线上|线下|窗口")
+#: Between "办理 262 件" and "48 件": the second is added to the first.
+_PLUS = re.compile(r"\s*[，,、]?\s*(?:另|另外|此外|其中)?\s*新增(?:申请)?\s*")
 _DELTA = re.compile("增加|减少|增长|下降|上升|新增|多出|少于|多于")
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
@@ -106,6 +110,8 @@ class Mention:
     number: Number
     end: int  # just after the 量词
     target: t.Target
+    #: "办理 262 件，新增 48 件": the count added right after, the two summing to the cell.
+    plus: int | None = None
 
     @property
     def phrase(self) -> str:
@@ -178,10 +184,14 @@ class _Scanner:
         self.counts, self.barriers = _counts(self.flat)
 
     def mentions(self) -> Iterator[Mention]:
-        for count in self.counts:
+        for index, count in enumerate(self.counts):
             mention = self._mention(count)
-            if mention is not None:
-                yield mention
+            if mention is None:
+                continue
+            following = self.counts[index + 1] if index + 1 < len(self.counts) else None
+            if following and _PLUS.fullmatch(self.flat, count.end, following.number.start):
+                mention = replace(mention, plus=following.number.value)
+            yield mention
 
     def _keywords(self, start: int, end: int) -> list[tuple[re.Match[str], Keyword]]:
         return [(m, _keyword_of(m)) for m in _KEYWORD_RE.finditer(self.flat, start, end)]

@@ -94,7 +94,14 @@ class Passage:
         pos = self.text.locate(source)
         where = where or self.where
         return Finding(
-            rule, severity, report.file, pos.line, pos.column, f"{where}：{message}", cell
+            rule,
+            severity,
+            report.file,
+            pos.line,
+            pos.column,
+            f"{where}：{message}",
+            cell,
+            self.path,
         )
 
 
