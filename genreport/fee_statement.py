@@ -2,7 +2,8 @@
 
 Section 六 must state the 信息处理费 (国办函〔2020〕109号). A sentence states it when it names the
 处理费 and either gives an amount in 元 or 万元 after the word, or says none was charged (未收取,
-0 元, 为零 …). R17 reads the YAML text, the build reads the evaluated text before deciding whether
+0 元, 为零 …); a sentence saying no fee of any kind was charged (未发生收费情况, 未收取任何费用)
+states 0 as well. R17 reads the YAML text, the build reads the evaluated text before deciding whether
 to add the standard sentence, and import reads the published report, all through ``statements``:
 a report the build completed is one import reads the fee back from and R17 accepts.
 """
@@ -45,15 +46,26 @@ class FeeStatement:
         return value * 10000 if self.unit == "万元" else value
 
 
+#: Says that nothing at all was charged without naming the fee: 未发生收费情况, 未收取任何费用.
+_NO_CHARGE = re.compile(
+    r"(?:未|没有|无|均未|并未)\s*(?:发生|产生)?\s*(?:任何)?\s*(?:收费|收取\s*(?:任何)?\s*费用)"
+)
+
+
 def mentions(text: str) -> list[tuple[int, str]]:
-    """(start, sentence) of every sentence of ``text`` that names the 处理费."""
-    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if MENTION in m.group()]
+    """(start, sentence) of every sentence of ``text`` that names the 处理费 (or says that no
+    fee of any kind was charged)."""
+    return [
+        (m.start(), m.group())
+        for m in _SENTENCE.finditer(text)
+        if MENTION in m.group() or _NO_CHARGE.search(m.group())
+    ]
 
 
 def read_sentence(start: int, sentence: str) -> FeeStatement | None:
     """The statement this sentence makes, if any: an amount after the word first, else none."""
     if MENTION not in sentence:
-        return None
+        return FeeStatement(start, sentence.strip(), "0") if _NO_CHARGE.search(sentence) else None
     amount = _AMOUNT.search(sentence, sentence.index(MENTION))
     if amount:
         return FeeStatement(start, sentence.strip(), amount.group(1), amount.group(2))

@@ -10,7 +10,7 @@ command      the `genreport import` flow: target path, --force, write, what to p
 from __future__ import annotations
 
 from .assemble import Options, assemble
-from .command import Outcome, import_file, import_files, report_lines
+from .command import Outcome, import_file, import_files, report_json, report_lines
 from .rules import IMPORT_RULES
 
 __all__ = [
@@ -20,5 +20,6 @@ __all__ = [
     "assemble",
     "import_file",
     "import_files",
+    "report_json",
     "report_lines",
 ]

@@ -14,11 +14,13 @@ from .copies import split_copies
 from .document import Document, Loc, Paragraph
 from .imported import ImportedReport, Narrative
 from .metadata import (
+    DISPATCHED,
     agency_candidates,
     agency_type,
     can_make_rules,
     find_fee,
     has_place,
+    page_date,
     published_date,
     year_candidates,
 )
@@ -81,6 +83,15 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
     if agency is None or year is None:
         return None, notes
     kind = agency_type(agency)
+    if DISPATCHED.search(agency):
+        notes.add(
+            ("机关类型",),
+            start,
+            "I2",
+            INFO,
+            f"“{agency}”不是人民政府（管委会、办事处等派出机构）：机关类型按“部门”导入"
+            "（发布期限 1 月 31 日）；如这是本级政府的年度报告，请改为“人民政府”",
+        )
     published = _published(sections, options, notes, year, kind, start)
     rules = _rule_making(agency, kind, t2, notes, start)
     _headings(sections, notes)
@@ -260,6 +271,16 @@ def _published(
     found = published_date(sections)
     if found is not None:
         return found[0]
+    dated = page_date(sections)
+    if dated is not None:
+        notes.add(
+            ("发布日期",),
+            dated[1],
+            "I2",
+            INFO,
+            f"原文末尾没有落款日期：发布日期取自页面上的“{dated[2]}”",
+        )
+        return dated[0]
     due = dt.date(year + 1, 3 if kind == "人民政府" else 1, 31)
     notes.add(
         ("发布日期",),

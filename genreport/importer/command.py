@@ -12,13 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..findings import Finding, Severity, sort_findings
 from ..load import load_text
 from ..output import write_atomic
 from ..workspace import UsageError, Workspace
 from .assemble import Options, assemble
+from .quiet import quiet_libraries
 from .readers import ReadError, read_document
+from .rules import WARNING
 from .workbook import WORKBOOK_SUFFIXES, read_workbook
 from .yaml_writer import to_yaml
 
@@ -56,11 +59,14 @@ def import_file(
     source = Workspace.display(path)
     outcome = Outcome(source)
     try:
-        document = read_document(path, source)
+        with quiet_libraries():
+            document = read_document(path, source)
     except ReadError as exc:
         outcome.findings = [exc.finding]
         return outcome
     report, notes = assemble(document, Options(year, agency, published))
+    for loc, message in document.notices:
+        notes.add(None, loc, "I8", WARNING, message)
     outcome.findings = sort_findings(notes.findings)
     if report is None:
         return outcome
@@ -138,6 +144,23 @@ def _import_workbook(
             write_input(outcome, target, row.report.year, row.yaml, force)
         outcomes.append(outcome)
     return outcomes
+
+
+def report_json(outcomes: list[Outcome]) -> dict[str, Any]:
+    """What ``--format json`` prints: per source, the file written (or why none) and findings."""
+    return {
+        "sources": [
+            {
+                "source": o.source,
+                "target": o.target,
+                "written": o.written,
+                "problem": o.problem,
+                "findings": [f.to_json() for f in o.findings],
+            }
+            for o in outcomes
+        ],
+        "summary": {"sources": len(outcomes), "written": sum(o.written for o in outcomes)},
+    }
 
 
 def report_lines(outcomes: list[Outcome]) -> list[tuple[Severity | None, str]]:

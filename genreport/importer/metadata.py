@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..fee_statement import mentions, read_sentence
 from .document import Loc, Paragraph
 from .normalize import restore, squash
-from .sections import TITLE, Sections, date_of, looks_like_agency
+from .sections import DATE_LINE, TITLE, Sections, date_of, looks_like_agency
 
 _PERIOD = re.compile(r"统计期限(?:为|是)?自?((?:19|20)[0-9]{2})年1月1日")
 _PUBLISHED_AS = re.compile(
@@ -109,9 +109,27 @@ def published_date(sections: Sections) -> tuple[dt.date, Loc] | None:
     return None
 
 
+def page_date(sections: Sections) -> tuple[dt.date, Loc, str] | None:
+    """The date line of a web page (``发布日期：2024-03-08``), kept out of the text as chrome."""
+    for p in sections.dropped:
+        match = DATE_LINE.match(squash(p.text))
+        if match:
+            try:
+                day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                continue
+            return day, p.loc, p.text.strip()
+    return None
+
+
 def agency_type(agency: str) -> str:
-    """``XX市人民政府`` is a government; ``XX市人民政府办公室`` and everyone else a department."""
-    return "人民政府" if agency.endswith("人民政府") else "部门"
+    """``XX市人民政府`` (also ``XX县政府``) is a government; ``XX市人民政府办公室``, a 管委会 or a
+    街道办事处 (offices sent out by a government) and everyone else a department."""
+    return "人民政府" if agency.endswith("政府") else "部门"
+
+
+#: Names that are neither a department nor a government by their last word: typed 部门, said so.
+DISPATCHED = re.compile(r"(管委会|管理委员会|办事处|管理区|投资区|开发区|新区|园区)$")
 
 
 def can_make_rules(agency: str, kind: str) -> bool | None:
@@ -159,6 +177,7 @@ def _plain(number: Decimal) -> str:
 
 
 __all__ = [
+    "DISPATCHED",
     "Found",
     "agency_candidates",
     "agency_type",
@@ -166,6 +185,7 @@ __all__ = [
     "find_fee",
     "has_place",
     "looks_like_agency",
+    "page_date",
     "published_date",
     "year_candidates",
 ]

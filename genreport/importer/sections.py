@@ -51,6 +51,7 @@ class Heading:
     index: int  # 0 for 一 … 5 for 六
     paragraph: Paragraph
     exact: bool
+    rest: str = ""  # the text that followed the heading in the same paragraph
 
 
 @dataclass
@@ -64,12 +65,61 @@ class Sections:
     in_tables: list[Paragraph] = field(default_factory=list)  # text among sections 二–四
 
 
+#: A web page's date line: ``发布时间：2024-03-08 10:20 来源：…``, ``日期：2024年3月8日``.
+DATE_LINE = re.compile(
+    r"(?:发布|发表|成文|公开)?(?:时间|日期)[:：]"
+    r"(?P<year>(?:19|20)[0-9]{2})(?:[-/.年])(?P<month>[0-9]{1,2})(?:[-/.月])(?P<day>[0-9]{1,2})日?"
+)
+
+
 def is_chrome(text: str) -> bool:
-    return _CHROME.fullmatch(squash(text)) is not None
+    text = squash(text)
+    return _CHROME.fullmatch(text) is not None or DATE_LINE.match(text) is not None
 
 
 def match_heading(paragraph: Paragraph, after: int) -> Heading | None:
-    """Section heading ``after + 1`` … 六 that the paragraph is, if any."""
+    """Section heading ``after + 1`` … 六 that the paragraph is, if any; also a heading run into
+    its first sentence (``六、其他需要报告的事项。本年度未收取信息处理费。``), the sentence kept
+    in ``rest``."""
+    whole = _whole_heading(paragraph, after)
+    if whole is not None and whole.exact:
+        return whole
+    return _run_in_heading(paragraph, after) or whole
+
+
+#: Where a heading run into its text ends: the first stop, colon or space after the heading.
+_RUN_IN_END = re.compile(r"[。：:；;]|\s+")
+_RUN_IN_REST = " \u3000。：:；;"
+
+
+def _completes(heading: Heading, paragraph: Paragraph) -> bool:
+    """The line after a heading is its end (``五、存在的主要问题及改进`` / ``情况``)."""
+    joined = squash(heading.paragraph.text) + squash(paragraph.text)
+    return joined == squash(SECTION_HEADINGS[heading.index])
+
+
+def _run_in_heading(paragraph: Paragraph, after: int) -> Heading | None:
+    text = paragraph.text.strip()
+    start = segments(text[:3])
+    if not start or start[0].kind != "top":
+        return None
+    for index in range(after + 1, len(SECTION_HEADINGS)):
+        standard = squash(SECTION_HEADINGS[index])
+        for cut in range(len(standard), min(len(text), len(standard) + 8) + 1):
+            if squash(text[:cut]) == standard:
+                rest = text[cut:].lstrip(_RUN_IN_REST)
+                return Heading(index, Paragraph(text[:cut], paragraph.loc), True, rest)
+    end = _RUN_IN_END.search(text, 0, 40)
+    if end is None:
+        return None
+    heading = _whole_heading(Paragraph(text[: end.start()], paragraph.loc), after)
+    if heading is None:
+        return None
+    rest = text[end.start() :].lstrip(_RUN_IN_REST)
+    return Heading(heading.index, heading.paragraph, heading.exact, rest)
+
+
+def _whole_heading(paragraph: Paragraph, after: int) -> Heading | None:
     text = squash(paragraph.text)
     if not text or len(text) > 40:
         return None
@@ -136,11 +186,21 @@ def split_sections(doc: Document) -> Sections:
         if is_chrome(block.text):
             result.dropped.append(block)
             continue
+        last = result.headings[-1] if result.headings else None
+        if last is not None and not last.exact and not last.rest and _completes(last, block):
+            result.headings[-1] = Heading(last.index, last.paragraph, True)  # broken over lines
+            continue
         heading = match_heading(block, current)
         if heading is not None:
             result.headings.append(heading)
             current = heading.index
             result.parts.setdefault(current, [])
+            if heading.rest:
+                rest = Paragraph(heading.rest, block.loc)
+                if current in (1, 2, 3):
+                    result.in_tables.append(rest)
+                else:
+                    result.parts[current].append(rest)
             continue
         if current == -1:
             title = _title(result.before, block) if result.title is None else None

@@ -175,12 +175,12 @@ def test_a_cycle_is_an_error_at_every_file_on_it(region: Path) -> None:
     cycle = "；一个报告不能直接或间接地汇总它自己"
     assert errors == [
         f"inputs/2023/dongqu.yaml:6:33: 错误 R25 汇总出现循环：dongqu → dq_benji → shi → dongqu{cycle}",
-        f"inputs/2023/dq_benji.yaml:4:6: 错误 R25 汇总出现循环：dq_benji → shi → dongqu → dq_benji{cycle}",
+        f"inputs/2023/dq_benji.yaml:5:6: 错误 R25 汇总出现循环：dq_benji → shi → dongqu → dq_benji{cycle}",
         f"inputs/2023/shi.yaml:6:6: 错误 R25 汇总出现循环：shi → dongqu → dq_benji → shi{cycle}",
     ]
     edit(region, "dq_benji", "汇总: [shi]", "汇总: [dq_benji]")
     assert findings(region, "dq_benji") == [
-        f"inputs/2023/dq_benji.yaml:4:6: 错误 R25 汇总出现循环：dq_benji → dq_benji{cycle}"
+        f"inputs/2023/dq_benji.yaml:5:6: 错误 R25 汇总出现循环：dq_benji → dq_benji{cycle}"
     ]
 
 
