@@ -296,7 +296,7 @@ def main_callback(
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出"),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="genreport 内部出错时显示详细信息（报告问题时附上）")
+        bool, typer.Option("--debug", help="内部出错时显示详细信息，报告问题时请附上")
     ] = False,
 ) -> None:
     if not workspace.is_dir():
@@ -357,8 +357,7 @@ def check_command(
         typer.Option(
             "--format",
             "-f",
-            help="输出格式：text（给人看）、json（给编辑器和程序）、sarif（代码扫描平台）、"
-            "github（GitHub Actions 注释）",
+            help="输出格式：text、json、sarif 或 github（见 docs/ci.md）",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
@@ -892,7 +891,7 @@ def init_command(
     help=(
         "导入已发布的年度报告，写出对应的数据文件。\n\n"
         "支持 .docx、.html、.htm、.md、.txt 和 .pdf；.doc、.wps、.odt、.rtf 需要 LibreOffice；"
-        "扫描件 PDF 需要 pip install 'genreport[ocr]'。写出 inputs/年度/简称.yaml；"
+        "扫描件 PDF 需要安装文字识别（OCR）扩展，见 docs/import.md。写出 inputs/年度/简称.yaml；"
         "也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。"
         "表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"

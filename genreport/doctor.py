@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .external import MIB, run
+from .bounded import MIB, ProgramError, run_bounded
 from .fonts import INSTALL_HINT, FontSystem, font_statuses
 from .render.pdf import INSTALL_HINT as SOFFICE_HINT
 from .render.pdf import find_soffice
@@ -32,10 +32,15 @@ class Item:
 
 
 def _version(program: str) -> str | None:
-    done = run([program, "--version"], timeout=VERSION_TIMEOUT, memory=VERSION_MEMORY)
-    if not done.ok:
+    try:
+        done = run_bounded(
+            [program, "--version"], what=program, timeout=VERSION_TIMEOUT, memory=VERSION_MEMORY
+        )
+    except ProgramError:
         return None
-    lines = done.text().strip().splitlines()
+    if done.returncode != 0:
+        return None
+    lines = done.stdout.decode("utf-8", "replace").strip().splitlines()
     return lines[0].strip() if lines else ""
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .external import MIB, Ran, run
+from .bounded import MIB, ProgramError, run_bounded
 from .render.docx_template import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 
 TIMEOUT_SECONDS = 30  # the first fc-list of a session may build the font cache
@@ -55,11 +55,16 @@ class FontStatus:
     substitute: str | None = None  # the family printed instead, when it can be told
 
 
-Runner = Callable[[Sequence[str]], Ran]
+#: Runs a command; its standard output, or None when it could not run, failed or timed out.
+Runner = Callable[[Sequence[str]], str | None]
 
 
-def _run(command: Sequence[str]) -> Ran:
-    return run(command, timeout=TIMEOUT_SECONDS, memory=MEMORY_LIMIT)
+def _run(command: Sequence[str]) -> str | None:
+    try:
+        done = run_bounded(command, what="检查字体", timeout=TIMEOUT_SECONDS, memory=MEMORY_LIMIT)
+    except ProgramError:
+        return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
 
 @dataclass(frozen=True)
@@ -78,17 +83,17 @@ def _fontconfig(system: FontSystem) -> list[FontStatus] | None:
     if fc_list is None or fc_match is None:
         return None
     listed = system.runner([fc_list, "--format", "%{family}\n"])
-    if not listed.ok:
+    if listed is None:
         return None
-    families = {name.strip() for line in listed.text().splitlines() for name in line.split(",")}
+    families = {name.strip() for line in listed.splitlines() for name in line.split(",")}
     statuses = []
     for font in FONTS:
         if {font.name, *font.aliases} & families:
             statuses.append(FontStatus(font, True))
             continue
         pattern = f"{font.name}:lang=zh-cn" if font.cjk else font.name
-        matched = system.runner([fc_match, "--format", "%{family}", pattern])
-        substitute = matched.text().split(",")[0].strip() if matched.ok else ""
+        matched = system.runner([fc_match, "--format", "%{family}", pattern]) or ""
+        substitute = matched.split(",")[0].strip()
         statuses.append(FontStatus(font, False, substitute or None))
     return statuses
 

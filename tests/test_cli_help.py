@@ -26,6 +26,7 @@ def words(text: str) -> set[str]:
 ALLOWED = words(
     "genreport YAML JSON Schema Word WPS HTML Markdown PDF LibreOffice VS Code CI CPU shell "
     "Excel CSV pandoc text json csv docx html htm md txt pdf xlsx yaml gitignore "
+    "SARIF sarif GitHub Actions github OCR docs doc wps odt rtf "
     "inputs build templates schema yaml-language-server genreport.schema.json "
     "gongxinju jiguan"  # the last two: example and default agency slugs
 )

@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from genreport.cli import app
 from genreport.doctor import Item, Machine, diagnose, font_items, program_items, workspace_items
-from genreport.external import Ran
 from genreport.fonts import INSTALL_HINT, FontSystem, font_statuses, missing_fonts_warning
 from genreport.render.templates import DEFAULTS
 from genreport.schema import SCHEMA_FILE, schema_json
@@ -22,18 +21,14 @@ FC_LIST = "DejaVu Serif\nNoto Sans CJK SC,Noto Sans CJK SC Regular\nSimHei,黑�
 
 
 def fontconfig(listing: str = FC_LIST, *, fails: bool = False) -> FontSystem:
-    def runner(command: Sequence[str]) -> Ran:
+    def runner(command: Sequence[str]) -> str | None:
         if fails:
-            return Ran(-1, b"", b"", "超过 30 秒仍未完成，已终止")
+            return None
         if command[0] == "/bin/fc-list":
-            return Ran(0, listing.encode(), b"")
-        pattern = command[-1]
-        family = (
-            "Noto Sans CJK SC,Noto Sans CJK SC Regular"
-            if ":lang=zh-cn" in pattern
-            else "DejaVu Serif"
-        )
-        return Ran(0, family.encode(), b"")
+            return listing
+        if ":lang=zh-cn" in command[-1]:
+            return "Noto Sans CJK SC,Noto Sans CJK SC Regular"
+        return "DejaVu Serif"
 
     return FontSystem("linux", {}, lambda name: f"/bin/{name}", runner)
 

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from genreport.cli import app
 from genreport.pipeline import check_files
+from genreport.render.cjk_spacing import tighten
 from genreport.render.context import view_of
 from genreport.schema import input_schema
 
@@ -120,10 +121,11 @@ def test_a_printed_reason_closes_section_six_in_every_format(workspace: Path) ->
     checked = check_files([workspace / FILE])[0]
     assert checked.report is not None
     view = view_of(checked.report, checked.previous)
-    assert view.sections[5].blocks[-1].text == f"关于表二“行政规范性文件”：{REASON}。"
+    # printed like all report text: no space between Chinese and numbers (render/cjk_spacing)
+    assert view.sections[5].blocks[-1].text == f"关于表二“行政规范性文件”：{tighten(REASON)}。"
     result = runner.invoke(app, ["build", FILE, "--format", "docx,html,md"])
     assert result.exit_code == 0, result.output
-    note = f"关于表二“行政规范性文件”：{REASON}。"
+    note = f"关于表二“行政规范性文件”：{tighten(REASON)}。"
     for suffix in ("html", "md"):
         text = (workspace / f"build/2023/shijianju.{suffix}").read_text(encoding="utf-8")
         assert note in text

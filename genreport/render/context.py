@@ -187,7 +187,7 @@ def _other_matters(report: Report, evaluated: list[Evaluated]) -> list[Block]:
             parts.append((NOTES_TITLE, "\n\n".join(notes)))
             blocks = _blocks(parts)
         else:
-            blocks.extend(Block("p", note) for note in notes)
+            blocks.extend(Block("p", tighten(note)) for note in notes)
     return blocks
 
 

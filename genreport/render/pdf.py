@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path, PureWindowsPath
 
-from ..external import MIB, run
+from ..bounded import MIB, ProgramError, run_bounded
 
 INSTALL_HINT = (
     "--format pdf 需要 LibreOffice 把 Word 文件转换为 PDF，但没有找到 soffice 命令。请安装：\n"
@@ -97,9 +97,12 @@ def docx_to_pdf(docx: bytes, soffice: str | None = None) -> bytes:
             tmp,
             str(source),
         ]
-        done = run(command, timeout=TIMEOUT_SECONDS, memory=MEMORY_LIMIT)
-        if done.error is not None:
-            raise PdfError(f"LibreOffice（{soffice}）转换 PDF {done.error}")
+        try:
+            done = run_bounded(
+                command, what="LibreOffice 转换 PDF", timeout=TIMEOUT_SECONDS, memory=MEMORY_LIMIT
+            )
+        except ProgramError as exc:
+            raise PdfError(f"{exc}（{soffice}）") from None
         target = source.with_suffix(".pdf")
         if done.returncode != 0 or not target.is_file():
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()

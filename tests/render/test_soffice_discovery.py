@@ -3,6 +3,12 @@ Platform, environment and file system are injected, so both behaviours run every
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import pytest
+
+from genreport.render import pdf
 from genreport.render.pdf import find_soffice, soffice_candidates
 
 WINDOWS = {"ProgramFiles": r"C:\Program Files", "ProgramFiles(x86)": r"C:\Program Files (x86)"}
@@ -47,3 +53,14 @@ def test_posix_uses_path_only_and_macos_the_app_bundle() -> None:
     )
     app = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
     assert find_soffice("darwin", {}, _nothing_on_path, lambda p: p == app) == app
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in soffice is a shell script")
+def test_a_hanging_libreoffice_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    soffice = tmp_path / "soffice"
+    soffice.write_text("#!/bin/sh\nsleep 60\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    monkeypatch.setattr(pdf, "TIMEOUT_SECONDS", 1)
+    with pytest.raises(pdf.PdfError) as caught:
+        pdf.docx_to_pdf(b"not really a docx", str(soffice))
+    assert str(caught.value) == f"LibreOffice 转换 PDF超过 1 秒仍未完成，已停止（{soffice}）"
