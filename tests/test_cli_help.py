@@ -25,8 +25,9 @@ def words(text: str) -> set[str]:
 #: ASCII words help may contain besides options and examples: formats, programs, folder names.
 ALLOWED = words(
     "genreport YAML JSON Schema Word WPS HTML Markdown PDF LibreOffice VS Code CI CPU shell "
-    "Excel CSV pandoc text json csv docx html htm md txt pdf xlsx yaml gitignore "
+    "text json docx html htm md txt pdf yaml gitignore "
     "inputs build templates schema yaml-language-server genreport.schema.json "
+    "pandoc Excel CSV xlsx csv tables.xlsx tables.csv status.html "
     "gongxinju jiguan"  # the last two: example and default agency slugs
 )
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")

@@ -128,9 +128,11 @@ def test_a_printed_reason_closes_section_six_in_every_format(workspace: Path) ->
         text = (workspace / f"build/2023/shijianju.{suffix}").read_text(encoding="utf-8")
         assert note in text
     paragraphs = [p.text for p in Document(str(workspace / "build/2023/shijianju.docx")).paragraphs]
-    assert paragraphs[paragraphs.index(note) - 1].endswith(
-        "另有 1 件申请因申请人逾期未缴纳费用而终止处理。"
+    # the note closes section 六, after the text and the sentence stating the fee
+    assert paragraphs[paragraphs.index(note) - 2].endswith(
+        "另有1件申请因申请人逾期未缴纳费用而终止处理。"
     )
+    assert paragraphs[paragraphs.index(note) - 1] == "本年度共收取信息处理费200元。"
 
 
 def test_unprinted_reasons_stay_out_of_the_report(workspace: Path) -> None:

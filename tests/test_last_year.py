@@ -36,7 +36,7 @@ def test_last_year_reads_the_previous_file_in_check_and_build(workspace: Path) -
     result = runner.invoke(app, ["build", FILE, "--format", "md"])
     assert result.exit_code == 0, result.output
     text = (workspace / "build/2023/shijianju.md").read_text(encoding="utf-8")
-    assert "上年收到 72 件，本年同比增长 15.3%，法人或其他组织提出的申请较上年增加 2 件" in text
+    assert "上年收到72件，本年同比增长15.3%，法人或其他组织提出的申请较上年增加2件" in text
 
 
 def test_without_the_previous_file_last_year_is_j1_naming_the_file(workspace: Path) -> None:

@@ -387,7 +387,7 @@ class Parser:
                 continue
             texts: dict[str, str] = {}
             for key, (_, value_node) in entries.items():
-                text = self.read(value_node, (*path, key), _text_reader(key))
+                text = self.read(value_node, (*path, key), _text_reader(key), text=key == "理由")
                 if text is not None:
                     texts[key] = text.strip()
             for key in ("规则", "理由"):
@@ -432,7 +432,8 @@ class Parser:
             return None
         entries = self.mapping(root, (), TOP_KEYS, "报告")
         present = {key: key_node for key, (key_node, _) in entries.items()}
-        for pos, message in missing_parts(TOP_KEYS, present, root):
+        computed = rollup_key.TABLE_KEYS if rollup_key.KEY in entries else ()
+        for pos, message in missing_parts(TOP_KEYS, present, root, computed):
             self.error("L3", pos, message)
 
         def value(key: str) -> Node | None:

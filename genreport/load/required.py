@@ -10,7 +10,7 @@ under "【待填写】机关全称". The narrative sections are checked for cont
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from yaml.nodes import Node
 
@@ -40,15 +40,19 @@ PLACEHOLDER = re.compile(r"【[^】\n]*】|待填写|请填写|[×xX＊*]{2,}|�
 
 
 def missing_parts(
-    order: Sequence[str], present: Mapping[str, Node], root: Node
+    order: Sequence[str],
+    present: Mapping[str, Node],
+    root: Node,
+    computed: Collection[str] = (),
 ) -> Iterator[tuple[Pos, str]]:
     """(where it belongs, message) for each required key absent from ``present``.
 
     ``order`` is the canonical order of the top-level keys; a missing part belongs before the
-    next part in that order that the file has, or at the end of the file.
+    next part in that order that the file has, or at the end of the file. ``computed`` parts
+    (the tables a 汇总 adds up) may be left out.
     """
     for index, key in enumerate(order):
-        if key not in REQUIRED_PARTS or key in present:
+        if key not in REQUIRED_PARTS or key in present or key in computed:
             continue
         following = next((k for k in order[index + 1 :] if k in present), None)
         if following is None:

@@ -26,12 +26,10 @@ from ..layout import (
     T4_BLOCKS,
     T4_OUTCOMES,
 )
-from ..load.rollup_key import KEY
+from ..load.rollup_key import KEY, TABLE_KEYS
 from ..model import DOCUMENTS_SUMMED, T4, Counts, Pos, Report
 from .sums import add_t2, add_t3, add_t4
 
-#: The top-level keys a roll-up computes or checks, each on its own.
-TABLE_KEYS = ("主动公开", "依申请公开", "行政复议", "行政诉讼")
 #: Levels of 汇总 below a report (city → district → department is 2); deeper is surely a mistake,
 #: and walking it would only exhaust the stack.
 MAX_DEPTH = 12
