@@ -32,7 +32,7 @@ from .crash import Crash
 from .file_lock import locked
 from .findings import Finding, has_errors
 from .fonts import font_statuses, missing_fonts_warning
-from .output import process_running, remove_stray_temporaries, write_atomic
+from .output import process_running, remove_stray_temporaries, write_atomic, write_problem
 from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
@@ -307,7 +307,10 @@ def _build_checked(job: _Job) -> FileResult:
         outputs = []
         for fmt in job.formats:
             target = folder / f"{report.slug}.{fmt}"
-            write_atomic(target, rendered[fmt])
+            try:
+                write_atomic(target, rendered[fmt])
+            except OSError as exc:
+                raise OSError(write_problem(Workspace.display(target), exc)) from exc
             result.digests[str(target)] = _sha256(rendered[fmt])
             outputs.append(target)
     except (TemplateProblem, PdfError, OSError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sys
@@ -92,3 +93,16 @@ def create_new(path: Path, data: bytes) -> bool:
         return False
     write_atomic(path, data)
     return True
+
+
+def write_problem(shown: str, exc: OSError) -> str:
+    """Why the file shown as ``shown`` could not be written, for the user.
+
+    On Windows a file open in Word or WPS cannot be replaced (PermissionError, WinError 32 or 5):
+    the usual cause of a failed build there, and worth saying so.
+    """
+    if isinstance(exc, PermissionError):
+        return f"无法写入 {shown}：文件可能正在 Word、WPS 或其他程序中打开，或没有写入权限；关闭它后重试"
+    if exc.errno == errno.ENOSPC:
+        return f"无法写入 {shown}：磁盘已满"
+    return f"无法写入 {shown}：{exc.strerror or exc}"

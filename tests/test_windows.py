@@ -7,6 +7,7 @@ passes on unexpanded.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -18,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from genreport import build as build_module
+from genreport import output
 from genreport.build import BuildOptions, Status, build, start_method
 from genreport.cli import app
 from genreport.console_encoding import encodes_everything, make_safe
@@ -168,3 +170,30 @@ def test_schema_to_a_gbk_console_is_still_utf8(workspace: Path) -> None:
     )
     assert done.returncode == 0, done.stderr.decode("gbk", "replace")
     assert done.stdout.decode("utf-8") == schema_json()
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            PermissionError(13, "The process cannot access the file"),
+            "文件可能正在 Word、WPS 或其他程序中打开，或没有写入权限；关闭它后重试",
+        ),
+        (OSError(errno.ENOSPC, "No space left on device"), "磁盘已满"),
+        (OSError(errno.EIO, "Input/output error"), "Input/output error"),
+    ],
+)
+def test_a_report_that_cannot_be_written_says_why(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str
+) -> None:
+    """On Windows a .docx open in Word cannot be replaced: the build says so, in Chinese."""
+
+    def refuse(*_: object) -> None:
+        raise error
+
+    monkeypatch.setattr(output.os, "replace", refuse)
+    result = CliRunner().invoke(app, ["build", "inputs/2023/shijianju.yaml", "--format", "docx"])
+    assert result.exit_code == 1
+    flat = result.output.replace("\n", "")
+    assert f"失败 inputs/2023/shijianju.yaml：无法写入 build/2023/shijianju.docx：{message}" in flat
+    assert not list((workspace / "build/2023").glob("*.tmp"))
