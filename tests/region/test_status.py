@@ -102,6 +102,7 @@ def test_json_carries_figures_rates_with_formulas_and_findings(board: Path) -> N
             "message": "汇总的单位 xiqu（inputs/2023/xiqu.yaml）有错误，无法读取或汇总，不能相加；"
             "请先改正该文件",
             "cell": None,
+            "severity_code": "error",
         }
     ]
     fagaiju = by_slug["dq_fagaiju"]
