@@ -104,13 +104,18 @@ _EXPLANATIONS: Schema = {
                 "type": "string",
                 "pattern": "^R[0-9]{1,2}$",
                 "description": "规则编号，如 R11",
+                "errorMessage": "规则应写成 R11 这样的规则编号（R 加数字）",
             },
             "位置": {
                 "type": "string",
                 "description": "（可选）数据的键，用“.”连接，如 主动公开.行政规范性文件；不写则适用于本文件的该规则",
             },
             "理由": {"type": "string", "minLength": 1, "description": "为什么这个警告可以接受"},
-            "打印": {"enum": ["是", "否"], "description": "是：把理由印在报告第六部分；默认否"},
+            "打印": {
+                "enum": ["是", "否"],
+                "description": "是：把理由印在报告第六部分；默认否",
+                "errorMessage": "打印只能是 是 或 否",
+            },
         },
     },
 }

@@ -387,7 +387,8 @@ class Parser:
                 continue
             texts: dict[str, str] = {}
             for key, (_, value_node) in entries.items():
-                text = self.read(value_node, (*path, key), _text_reader(key), text=key == "理由")
+                free = key in ("理由", "位置")  # words: a Chinese comma is just a comma
+                text = self.read(value_node, (*path, key), _text_reader(key), text=free)
                 if text is not None:
                     texts[key] = text.strip()
             for key in ("规则", "理由"):
