@@ -88,5 +88,11 @@ def run_bounded(
 
 def _out_of_memory(done: subprocess.CompletedProcess[bytes]) -> bool:
     text = done.stderr.decode("utf-8", "replace").lower()
-    markers = ("heap exhausted", "out of memory", "bad_alloc", "cannot allocate memory")
+    markers = (
+        "heap exhausted",
+        "out of memory",
+        "bad_alloc",
+        "cannot allocate memory",
+        "memoryerror",
+    )
     return done.returncode != 0 and any(m in text for m in markers)

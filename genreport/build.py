@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .crash import Crash
 from .findings import Finding, has_errors
 from .fonts import font_statuses, missing_fonts_warning
 from .output import write_atomic
@@ -68,6 +69,8 @@ class FileResult:
     message: str | None = None
     key: str = ""
     digests: dict[str, str] = field(default_factory=dict)  # output path → sha256
+    #: genreport itself failed on this file (``message`` says so); the traceback is for --debug.
+    crash: Crash | None = None
 
 
 @dataclass
@@ -216,9 +219,27 @@ def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
 
 
 def _build_one(job: _Job) -> FileResult:
+    """One file built; a bug in genreport is this file's failure, not the whole build's."""
+    try:
+        return _build_checked(job)
+    except Exception as exc:
+        return _crashed(job, exc)
+
+
+def _crashed(job: _Job, exc: BaseException) -> FileResult:
+    crash = Crash.of(exc)
+    finding = crash.finding(job.file, "生成")
+    result = FileResult(job.source, job.file, Status.FAILED, findings=[finding], key=job.key)
+    result.message, result.crash = finding.message, crash
+    return result
+
+
+def _build_checked(job: _Job) -> FileResult:
     checked = check_files([job.source], Loader(Workspace(job.root)))[0]
     result = FileResult(job.source, job.file, Status.FAILED, findings=checked.findings, key=job.key)
     report = checked.report
+    if checked.crash is not None:
+        result.message, result.crash = checked.findings[0].message, checked.crash
     if report is None:
         return result
     if has_errors(checked.findings):
@@ -270,10 +291,13 @@ def _run(jobs: list[_Job], workers: int) -> Iterable[FileResult]:
             yield _build_one(job)
         return
     with _executor(min(workers, len(jobs))) as pool:
-        futures = [pool.submit(_build_one, job) for job in jobs]
+        futures = {pool.submit(_build_one, job): job for job in jobs}
         try:
             for future in as_completed(futures):
-                yield future.result()
+                try:
+                    yield future.result()
+                except Exception as exc:  # the worker died (killed, out of memory)
+                    yield _crashed(futures[future], exc)
         finally:
             for future in futures:
                 future.cancel()

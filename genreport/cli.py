@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import typer._click.decorators
+import typer._click.exceptions
 import typer._click.formatting
+import typer._click.globals
 import typer.core
 import typer.main
 import typer.rich_utils
@@ -23,9 +27,15 @@ from rich.text import Text
 
 from . import __version__
 from .build import BuildOptions, FileResult, Status, build, parse_formats
+from .ci_formats import FORMATS as CI_FORMATS
+from .ci_formats import github_lines, json_document, json_usage_error, sarif_document
 from .console_encoding import make_safe
+from .crash import EXIT_CODE as CRASH_EXIT
+from .crash import Crash
+from .crash import message as crash_message
 from .escaping import visible
 from .findings import Finding, Severity
+from .globbing import expand
 from .load import load_file
 from .output import create_new, write_atomic
 from .pipeline import Checked, Loader, check_files
@@ -61,6 +71,15 @@ def _translate(message: str) -> str:
     return message
 
 
+def _asks_for_json(args: list[str]) -> bool:
+    """``--format json`` among the arguments, even when click could not parse them."""
+    pairs = zip(args, [*args[1:], ""], strict=True)
+    return any(
+        (a in ("--format", "-f") and b == "json") or a in ("--format=json", "-fjson")
+        for a, b in pairs
+    )
+
+
 #: How help shows a value's type when an option gives no metavar (typer's own are ``<path>``).
 _TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "path": "路径", "bool": ""}
 _RANGE_WORDS = (
@@ -71,7 +90,7 @@ _RANGE_WORDS = (
 _USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."))
 
 
-def _type_name(param: Any, ctx: Any) -> str:
+def _type_name(param: Any) -> str:
     descriptor = param.type_descriptor
     if getattr(param, "is_flag", False) or descriptor.is_choice:
         return ""
@@ -91,6 +110,8 @@ def _localize_typer() -> None:
     def rich_format_error(error: Any) -> None:
         translated = _translate(error.format_message())
         error.format_message = lambda: translated
+        if _asks_for_json(sys.argv[1:]):
+            sys.stdout.write(json_usage_error(translated) + "\n")
         original_error(error)
 
     typer.rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
@@ -111,7 +132,7 @@ def _localize_typer() -> None:
     def display_type_rich(self: Any, ctx: Any) -> str | None:
         if self.metavar is not None:
             return None if isinstance(self, typer.core.TyperArgument) else self.metavar
-        return _type_name(self, ctx) or None
+        return _type_name(self) or None
 
     typer.core._TyperParameter.display_type_rich = display_type_rich  # type: ignore[method-assign]
     typer.core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
@@ -165,6 +186,7 @@ _localize_typer()
 
 app = typer.Typer(
     name="genreport",
+    pretty_exceptions_enable=False,
     help=(
         "政府信息公开工作年度报告：检查 YAML 数据的勾稽关系，生成 Word、HTML 和 Markdown。\n\n"
         "在工作区（含 inputs/ 文件夹的目录）中运行，例如：\n\n"
@@ -186,6 +208,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 @dataclass
 class State:
     workspace: Workspace
+    debug: bool = False
 
 
 def _state(ctx: typer.Context) -> State:
@@ -193,18 +216,56 @@ def _state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State(Workspace.find(Path.cwd()))
 
 
-def _usage_error(message: str) -> typer.Exit:
+def _report_crashes(ctx: typer.Context, crashes: list[Crash | None]) -> bool:
+    """Tracebacks of genreport's own failures (X1), with --debug; True when there were any."""
+    found = [c for c in crashes if c is not None]
+    if found and _state(ctx).debug:
+        for crash in found:
+            err.print(crash.traceback, markup=False, highlight=False)
+    return bool(found)
+
+
+def guarded(command: Callable[..., None]) -> Callable[..., None]:
+    """A bug anywhere in a command: one Chinese line (traceback with --debug) and exit 3."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer._click.exceptions.ClickException):
+            raise
+        except Exception as exc:
+            crash = Crash.of(exc)
+            context = typer._click.globals.get_current_context(silent=True)
+            state = context.find_root().obj if context is not None else None
+            if isinstance(state, State) and state.debug:
+                err.print(crash.traceback, markup=False, highlight=False)
+            err.print(f"[bold red]{escape(crash_message('运行', crash.summary))}[/]")
+            raise typer.Exit(CRASH_EXIT) from None
+
+    return run
+
+
+def _usage_error(message: str, output_format: str = "text") -> typer.Exit:
+    """Exit 2; a program that asked for JSON (or GitHub annotations) gets it in that form."""
+    if output_format == "json":
+        sys.stdout.write(json_usage_error(message) + "\n")
+    elif output_format == "github":
+        sys.stdout.write(f"::error title=genreport::{message}\n")
     err.print(f"[bold red]错误：[/]{escape(visible(message))}")
     return typer.Exit(2)
 
 
-def _no_input_files(workspace: Workspace) -> typer.Exit:
+def _no_input_files(workspace: Workspace, output_format: str = "text") -> typer.Exit:
     if not workspace.found:
         return _usage_error(
             f"在 {workspace.root.as_posix()} 及其上级文件夹中都没有找到 inputs/ 文件夹："
-            "请在工作区中运行，或用 -C 指定工作区"
+            "请在工作区中运行，或用 -C 指定工作区",
+            output_format,
         )
-    return _usage_error(f"没有找到数据文件（{workspace.show(workspace.inputs)}/年度/*.yaml）")
+    return _usage_error(
+        f"没有找到数据文件（{workspace.show(workspace.inputs)}/年度/*.yaml）", output_format
+    )
 
 
 def _complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -234,10 +295,13 @@ def main_callback(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出"),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="genreport 内部出错时显示详细信息（报告问题时附上）")
+    ] = False,
 ) -> None:
     if not workspace.is_dir():
         raise _usage_error(f"工作区目录“{workspace}”不存在")
-    ctx.obj = State(Workspace.find(workspace))
+    ctx.obj = State(Workspace.find(workspace), debug)
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -269,13 +333,14 @@ def _summary(results: list[Checked]) -> dict[str, int]:
     help=(
         "检查数据文件：格式、勾稽关系（R1–R29）和跨年度衔接。\n\n"
         "参数可以是年度（检查 inputs/年度/ 下的全部文件）或文件路径；不给参数则检查全部年度。\n\n"
-        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误。\n\n"
+        "退出码：0 无错误；1 有错误（加 --strict 时警告也算）；2 用法错误；3 genreport 内部错误。\n\n"
         "示例：\n\n"
         "  genreport check 2023\n\n"
         "  genreport check inputs/2023/gongxinju.yaml\n\n"
         "  genreport check 2023 --format json > findings.json"
     ),
 )
+@guarded
 def check_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -289,36 +354,47 @@ def check_command(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="输出格式：text（给人看）或 json（给编辑器和 CI）"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：text（给人看）、json（给编辑器和程序）、sarif（代码扫描平台）、"
+            "github（GitHub Actions 注释）",
+        ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
 ) -> None:
-    if output_format not in ("text", "json"):
-        raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")
+    if output_format not in CI_FORMATS:
+        raise _usage_error(
+            f"--format 只能是 {'、'.join(CI_FORMATS)} 之一，这里是“{output_format}”",
+            "json" if output_format.strip().lower() == "json" else "text",
+        )
     workspace = _state(ctx).workspace
     try:
-        paths = workspace.resolve(targets or [])
+        paths = workspace.resolve(expand(targets or []))
     except UsageError as exc:
-        raise _usage_error(str(exc)) from None
+        raise _usage_error(str(exc), output_format) from None
     if not paths:
-        raise _no_input_files(workspace)
+        raise _no_input_files(workspace, output_format)
     results = check_files(paths, Loader(workspace))
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
+    findings = [f for r in results for f in r.findings]
     if output_format == "json":
-        document: dict[str, Any] = {
-            "findings": [f.to_json() for r in results for f in r.findings],
-            "files": [{"file": r.file, "ok": r.ok} for r in results],
-            "summary": summary,
-        }
-        out.print_json(json.dumps(document, ensure_ascii=False))
+        files = [{"file": r.file, "ok": r.ok} for r in results]
+        sys.stdout.write(json_document(findings, files, summary) + "\n")
+    elif output_format == "sarif":
+        sys.stdout.write(sarif_document(findings) + "\n")
+    elif output_format == "github":
+        sys.stdout.write("".join(line + "\n" for line in github_lines(findings)))
     else:
-        print_findings([f for r in results for f in r.findings])
+        print_findings(findings)
         verdict = "[bold red]未通过[/]" if failed else "[bold green]通过[/]"
         out.print(
             f"检查了 {summary['files']} 个文件：{summary['errors']} 个错误，"
             f"{summary['warnings']} 个警告，{summary['notes']} 个提示。{verdict}"
         )
+    if _report_crashes(ctx, [r.crash for r in results]):
+        raise typer.Exit(CRASH_EXIT)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -336,6 +412,7 @@ def check_command(
         "  genreport new 2024 --all"
     ),
 )
+@guarded
 def new_command(
     ctx: typer.Context,
     year_text: Annotated[
@@ -411,6 +488,7 @@ def _ensure_schema(workspace: Workspace) -> None:
         "  genreport schema -o -                输出到屏幕"
     ),
 )
+@guarded
 def schema_command(
     ctx: typer.Context,
     output: Annotated[
@@ -425,7 +503,10 @@ def schema_command(
 ) -> None:
     text = schema_json()
     if output == "-":
-        sys.stdout.write(text)
+        # JSON is UTF-8 whatever the console's code page (GBK when redirected on Chinese Windows)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     workspace = _state(ctx).workspace
     target = Path(output) if output else workspace.inputs / SCHEMA_FILE
@@ -444,14 +525,16 @@ def _print_build_result(result: FileResult) -> None:
     if result.status is Status.FAILED:
         print_findings([f for f in result.findings if f.severity is not Severity.INFO])
         reason = (
-            escape(result.message)
+            escape(visible(result.message))
             if result.message
             else "有错误，未生成（改正后重试，或加 --force）"
         )
-        err.print(f"[bold red]失败[/] {escape(result.file)}：{reason}")
+        err.print(f"[bold red]失败[/] {escape(visible(result.file))}：{reason}")
     elif result.forced:
         print_findings([f for f in result.findings if f.is_error])
-        err.print(f"[yellow]已强制生成[/] {escape(result.file)}：检查有错误，报告不能照此发布")
+        err.print(
+            f"[yellow]已强制生成[/] {escape(visible(result.file))}：检查有错误，报告不能照此发布"
+        )
 
 
 @app.command(
@@ -466,6 +549,7 @@ def _print_build_result(result: FileResult) -> None:
         "  genreport build inputs/2023/gongxinju.yaml --format docx,pdf"
     ),
 )
+@guarded
 def build_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -496,7 +580,7 @@ def build_command(
     workspace = _state(ctx).workspace
     try:
         chosen = parse_formats(formats)
-        paths = workspace.resolve(targets or [])
+        paths = workspace.resolve(expand(targets or []))
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if not paths:
@@ -537,6 +621,8 @@ def build_command(
         f"[{style}]生成 {built} 个{note}，跳过 {skipped} 个（没有变化），失败 {failed} 个[/]"
         f"；输出在 {where}/"
     )
+    if _report_crashes(ctx, [r.crash for r in outcome.results]):
+        raise typer.Exit(CRASH_EXIT)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -559,9 +645,9 @@ class _paused:
 @app.command(
     "doctor",
     help=(
-        "检查这台电脑和工作区能否生成报告。\n\n"
-        "逐项检查公文字体、LibreOffice（生成 PDF）、pandoc（导入报告）、数据文件、"
-        "编辑器用的 JSON Schema 和模板；缺什么，就说明怎样安装或更新。\n\n"
+        "检查这台电脑和工作区能否生成报告，缺什么就说明怎样安装。\n\n"
+        "逐项检查公文字体、生成 PDF 用的 LibreOffice、导入用的 pandoc、数据文件、"
+        "编辑器用的 JSON Schema 和模板；缺少或过期的项目说明怎样安装或更新。\n\n"
         "退出码：0 一切就绪；1 有缺少或过期的项目。"
     ),
 )
@@ -588,9 +674,9 @@ def doctor_command(ctx: typer.Context) -> None:
 @app.command(
     "status",
     help=(
-        "报送情况一览：每个机关一行。\n\n"
-        "列出是否已报、发布日期和是否逾期（R22）、错误数和警告数，本年新收、办结、结转下年度，"
-        "行政复议和行政诉讼的总计，以及公开率、复议纠错率和诉讼纠错率。"
+        "报送情况一览：每个机关一行，是否已报、是否逾期和主要数字。\n\n"
+        "每行列出是否已报、发布日期和是否逾期（R22）、错误和警告数、"
+        "本年新收、办结、结转下年度、行政复议和行政诉讼总计，以及公开率、复议纠错率、诉讼纠错率。"
         "汇总所列而没有文件的机关显示为缺报（红色）。\n\n"
         "同时写出 build/年度/status.html（可按任一列排序，手机上也能看）。"
         "退出码总是 0（用 check 判断能否发布）。\n\n"
@@ -632,7 +718,7 @@ def status_command(
     else:
         _print_board(board)
     (out if output_format == "text" else err).print(
-        f"[green]已写入[/] {escape(workspace.display(page))}"
+        f"[green]已写入[/] {escape(workspace.show(page))}"
     )
 
 
@@ -679,7 +765,8 @@ def _print_diff(diff: Any, written: list[Path], workspace: Workspace) -> None:
 @app.command(
     "diff",
     help=(
-        "与上一年度比较：表格中每个有变化的单元格（上年 → 本年、增减、同比），正文各部分与上年的重合比例"
+        "与上一年度比较表格中的数字和正文。\n\n"
+        "列出表格中每个有变化的单元格（上年 → 本年、增减、同比），正文各部分与上年的重合比例"
         "（R23 的算法）和新增、删去的句子。显示在屏幕上，并写出 build/年度/diff/简称.html"
         "（可打印，两年并排）和 .md。\n\n"
         "示例：\n\n"
@@ -765,6 +852,7 @@ def diff_command(
         "  genreport init 年报 --agency 某市工业和信息化局 --slug gongxinju"
     ),
 )
+@guarded
 def init_command(
     directory: Annotated[
         Path, typer.Argument(help="工作区目录（不存在则创建）", metavar="目录", show_default=False)
@@ -803,7 +891,8 @@ def init_command(
     "import",
     help=(
         "导入已发布的年度报告，写出对应的数据文件。\n\n"
-        "支持 .docx、.html、.htm、.md、.txt 和 .pdf，写出 inputs/年度/简称.yaml；"
+        "支持 .docx、.html、.htm、.md、.txt 和 .pdf；.doc、.wps、.odt、.rtf 需要 LibreOffice；"
+        "扫描件 PDF 需要 pip install 'genreport[ocr]'。写出 inputs/年度/简称.yaml；"
         "也可以导入 genreport export 格式的统计工作簿（.xlsx，每行一个机关）。"
         "表格按标签而不是位置读取；读不准的单元格、近似相符的标签、"
         "2019 年格式的遗留都会列出，并在 YAML 中对应的值旁加“# 导入：”注释。"
@@ -813,6 +902,7 @@ def init_command(
         "  genreport import 下载/*.html --out inputs/"
     ),
 )
+@guarded
 def import_command(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="已发布的报告文件，可给多个", metavar="文件")],
@@ -858,7 +948,13 @@ def import_command(
     target = out_dir or workspace.inputs
     try:
         outcomes = import_files(
-            files, target, year=year, slug=slug, agency=agency, published=date, force=force
+            [Path(f) for f in expand([str(f) for f in files])],
+            target,
+            year=year,
+            slug=slug,
+            agency=agency,
+            published=date,
+            force=force,
         )
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
@@ -867,7 +963,7 @@ def import_command(
     else:
         for severity, line in report_lines(outcomes):
             style = _STYLE[severity] if severity else "green"
-            out.print(f"[{style}]{escape(line)}[/]")
+            out.print(f"[{style}]{escape(visible(line))}[/]")
     if any(o.written for o in outcomes):
         create_new(target / SCHEMA_FILE, schema_json().encode("utf-8"))
     # the exit code says whether every report became an input file; findings are in the output
@@ -880,11 +976,10 @@ def import_command(
 @app.command(
     "export",
     help=(
-        "导出一个年度全部机关的统计表，写出工作簿和 CSV 文件。\n\n"
-        "工作簿 build/年度/tables.xlsx 有机关表和表二、表三、表四各一个工作表：每个机关一行，"
-        "每个单元格一列，表头是报告中的标签，总计是 Excel 公式。"
-        "build/年度/tables.csv 是同样的行，列名是数据文件中的键。"
-        "有错误的机关照样导出，但整行标红，并在“检查结果”一栏注明。\n\n"
+        "导出一个年度全部机关的统计表（Excel 工作簿和 CSV 文件）。\n\n"
+        "写出 build/年度/tables.xlsx（机关表和表二、表三、表四各一个工作表，"
+        "每个机关一行，每个单元格一列，表头是报告中的标签，总计是 Excel 公式）和 tables.csv"
+        "（同样的行，列名是输入文件中的键）。有错误的机关照样导出，但标红并在“检查结果”中注明。\n\n"
         "工作簿可以再用 genreport import tables.xlsx 导入成每个机关的数据文件。\n\n"
         "示例：\n\n"
         "  genreport export 2023"

@@ -16,6 +16,14 @@ class Severity(str, Enum):
     WARNING = "警告"
     INFO = "提示"
 
+    @property
+    def code(self) -> str:
+        """``error`` / ``warning`` / ``info``: stable for programs, whatever the labels say."""
+        return _CODES[self]
+
+
+_CODES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
 
 #: Rule ids that are not in format.md §5: problems of the file itself rather than of its numbers.
 LOAD_RULES = {
@@ -28,6 +36,7 @@ LOAD_RULES = {
     "L4": "同一年度有两个文件是同一个机关（多半是忘了删的副本）",
     "L5": "文字中有双向文本控制字符（显示的顺序与实际不同）",
     "J1": "正文中的模板表达式无法求值",
+    "X1": "genreport 内部错误（不是数据文件的问题，请报告）",
 }
 
 
@@ -57,6 +66,7 @@ class Finding:
         data = asdict(self)
         del data["path"]
         data["severity"] = self.severity.value
+        data["severity_code"] = self.severity.code
         return data
 
     @property

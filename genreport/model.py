@@ -8,8 +8,11 @@ exact line and column the user typed.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from .layout import (
     APPLICANT_COLUMNS,
@@ -33,6 +36,11 @@ class Pos:
     column: int
 
 
+@lru_cache(maxsize=32)
+def _newlines(value: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", value)]
+
+
 @dataclass(frozen=True)
 class Text:
     """A narrative string and enough of its source to locate any character of it.
@@ -49,10 +57,11 @@ class Text:
     def locate(self, offset: int) -> Pos:
         if not self.line_starts:
             return self.pos
-        line = self.value.count("\n", 0, offset)
+        newlines = _newlines(self.value)
+        line = bisect_left(newlines, offset)  # newlines before offset: a rule may ask per match
         if line >= len(self.line_starts):
             return self.pos
-        start = self.value.rfind("\n", 0, offset) + 1
+        start = newlines[line - 1] + 1 if line else 0
         first = self.line_starts[line]
         return Pos(first.line, first.column + (offset - start))
 

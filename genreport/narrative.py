@@ -176,7 +176,10 @@ class NarrativeEvaluator:
         found = list(spans(value, EXPRESSIONS))
         line = _template_line(error)
         if line is not None:
-            found = [s for s in found if value.count("\n", 0, s[0]) + 1 == line] or found
+            first = _line_start(value, line)
+            after = value.find("\n", first)
+            end = len(value) if after < 0 else after
+            found = [s for s in found if first <= s[0] < end] or found
         candidates = found[:_CULPRIT_TRIES]
         failing = []
         for start, end in candidates:
@@ -262,6 +265,16 @@ _CULPRIT_TRIES = 20
 def _shown(text: str, limit: int = _SHOWN_CHARS) -> str:
     """``text`` cut to ``limit`` characters for a message, huge numbers included."""
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _line_start(value: str, line: int) -> int:
+    """Offset of the first character of 1-based ``line`` of ``value``."""
+    start = 0
+    for _ in range(line - 1):
+        start = value.find("\n", start) + 1
+        if start == 0:
+            return len(value)
+    return start
 
 
 def _template_line(exc: BaseException) -> int | None:

@@ -11,6 +11,7 @@ from . import rollup
 from .check import PreviousYear, check_report
 from .check.agencies import l4_same_agency
 from .check.same_year import r27_same_year_copying
+from .crash import Crash
 from .explanations import apply_explanations
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
@@ -26,6 +27,8 @@ class Checked:
     findings: list[Finding] = field(default_factory=list)
     #: The same agency's previous year, as the rules and ``{{ 上年.… }}`` saw it.
     previous: PreviousYear | None = None
+    #: genreport failed on this file (an X1 finding says so); the traceback is for --debug.
+    crash: Crash | None = None
 
     @property
     def ok(self) -> bool:
@@ -147,7 +150,7 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
     """Every file's rules, then the rules across the files checked together (L4 within the set,
     R27 within each year), then each file's 说明 applied to what the rules found."""
     loader = loader or Loader()
-    results = [dataclasses.replace(loader.check(path)) for path in paths]
+    results = [_contained(loader, path) for path in paths]
     reports = [(r.path, r.report) for r in results if r.report is not None]
     by_file = {r.file: r for r in results}
     for finding in l4_same_agency(reports):
@@ -167,3 +170,13 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
             result.findings = apply_explanations(result.report, result.findings)
         result.findings = sort_findings(result.findings)
     return results
+
+
+def _contained(loader: Loader, path: Path) -> Checked:
+    """One file checked; a bug in genreport on it is an X1 finding for it, the others go on."""
+    try:
+        return dataclasses.replace(loader.check(path))
+    except Exception as exc:
+        crash = Crash.of(exc)
+        file = loader.workspace.show(path)
+        return Checked(path, file, None, [crash.finding(file, "检查")], crash=crash)

@@ -2,7 +2,7 @@
 
 Narrative text is user input evaluated as a Jinja template, so everything it can do is bounded:
 no includes, imports, macros or recursive loops; no method calls but ``items``/``keys``/``values``;
-operators refuse results longer than ``MAX_TEXT`` characters or ``MAX_DIGITS`` digits; ``range``
+at most ``MAX_EXPRESSIONS`` expressions per text; operators refuse results longer than ``MAX_TEXT`` characters or ``MAX_DIGITS`` digits; ``range``
 and all loops together stop at ``MAX_LOOPS``; output stops at the source length plus ``MAX_TEXT``;
 one evaluation stops after ``MAX_SECONDS``. A violation raises ``ExpressionLimit`` with a Chinese
 reason, which the evaluator turns into a J1 finding.
@@ -25,12 +25,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from .filters import FILTERS
+from .template_spans import EXPRESSIONS, spans
 
 MAX_TEXT = 100_000
 MAX_DIGITS = 100
 MAX_EXPONENT = 100
 MAX_LOOPS = 10_000
 MAX_SECONDS = 1.0
+#: A report's narrative uses a few dozen expressions; compiling each costs about 0.1 ms.
+MAX_EXPRESSIONS = 1000
 
 _LOOP = "__genreport_loop"
 _JOIN = "__genreport_join"
@@ -209,6 +212,8 @@ class NarrativeEnvironment(ImmutableSandboxedEnvironment):
 def render_bounded(env: NarrativeEnvironment, source: str, data: dict[str, Any]) -> str:
     """``source`` evaluated against ``data``, within the limits (else ExpressionLimit & co.)."""
     budget = Budget()
+    if sum(1 for _ in spans(source, EXPRESSIONS)) > MAX_EXPRESSIONS:
+        raise ExpressionLimit(f"一段正文中的表达式超过 {MAX_EXPRESSIONS} 个")
     template = env.from_string(source)
     limit = len(source) + MAX_TEXT
     pieces: list[str] = []

@@ -1,7 +1,10 @@
 """JSON Schema of the input format, for editors that validate and autocomplete YAML as it is typed.
 
-Generated from layout.py, so the schema cannot drift from what the loader accepts. The loader stays
-the authority (YAML 1.1 pitfalls such as ``010`` are invisible to a JSON Schema).
+Generated from layout.py and the loader's own limits (required parts, placeholders, digits), so the
+schema cannot drift from what the loader accepts; tests/test_schema_agreement.py runs every fixture
+through both. The loader stays the authority (YAML 1.1 pitfalls such as ``010`` are invisible to a
+JSON Schema). ``errorMessage`` and ``patternErrorMessage`` are what yaml-language-server (VS Code's
+YAML extension) shows instead of its English text when a type, enum or pattern does not match.
 """
 
 from __future__ import annotations
@@ -22,41 +25,52 @@ from .layout import (
     T3_GROUPS,
     T4_OUTCOMES,
 )
+from .load.required import PLACEHOLDER, REQUIRED_PARTS
+from .load.scalars import MAX_DIGITS
 
 SCHEMA_FILE = "genreport.schema.json"
 SCHEMA_ID = "https://genreport.invalid/schema/input.json"
 
 Schema = dict[str, Any]
 
-_COUNT: Schema = {"type": "integer", "minimum": 0, "description": "件数：非负整数，没有就填 0"}
+_COUNT: Schema = {
+    "type": "integer",
+    "minimum": 0,
+    "maximum": 10**MAX_DIGITS - 1,
+    "description": "件数：非负整数，没有就填 0",
+    "errorMessage": "件数应为非负整数（半角数字，不加引号），没有就填 0",
+}
 _MONEY: Schema = {
     "type": "number",
     "minimum": 0,
+    "exclusiveMaximum": 10**MAX_DIGITS,
     "description": "金额：非负数，小数位按实际填写（保留输入的每一位）",
+    "errorMessage": "金额应为非负数（半角数字，不加引号），没有就填 0",
 }
 
 
-def _row(columns: tuple[str, ...], description: str) -> Schema:
+def _row(columns: tuple[str, ...], description: str, *, total: bool = True) -> Schema:
     """A row as a list in printed order (plus an optional stated 总计) or a mapping by name."""
     names = "、".join(columns)
+    listed = f"按顺序列出：{names}" + ("；可再加一个数作为总计（会被核对）" if total else "")
+    properties = {c: {**_COUNT, "description": f"{c}（件）"} for c in columns}
+    if total:
+        properties["总计"] = {**_COUNT, "description": "总计（可不填，填了会被核对）"}
     return {
         "description": description,
         "oneOf": [
             {
                 "type": "array",
-                "description": f"按顺序列出：{names}；可再加一个数作为总计（会被核对）",
+                "description": listed,
                 "items": _COUNT,
                 "minItems": len(columns),
-                "maxItems": len(columns) + 1,
+                "maxItems": len(columns) + total,
             },
             {
                 "type": "object",
-                "description": f"按列名填写，未写的列为 0：{names}、总计",
+                "description": f"按列名填写，未写的列为 0：{'、'.join(properties)}",
                 "additionalProperties": False,
-                "properties": {
-                    **{c: {**_COUNT, "description": f"{c}（件）"} for c in columns},
-                    "总计": {**_COUNT, "description": "总计（可不填，填了会被核对）"},
-                },
+                "properties": properties,
             },
         ],
     }
@@ -72,7 +86,8 @@ def _mapping(properties: dict[str, Schema], description: str) -> Schema:
 
 
 _TEXT: Schema = {
-    "type": "string",
+    # YAML reads a bare 2023 or an empty value as a number or null; the loader takes them as text
+    "type": ["string", "number", "boolean", "null"],
     "description": "正文：段落之间空一行；可用 {{ 依申请公开.本年新收.总计 }} 这样的表达式引用表格数据",
 }
 
@@ -153,7 +168,8 @@ def input_schema() -> Schema:
         "description": f"{OVERVIEW_GOVERNMENT_PART[1]}（人民政府必须报告）",
     }
     t2: dict[str, Schema] = {
-        row: _row(T2_DOC_COLUMNS, f"{row}：[{'、'.join(T2_DOC_COLUMNS)}]") for row in T2_DOC_ROWS
+        row: _row(T2_DOC_COLUMNS, f"{row}：[{'、'.join(T2_DOC_COLUMNS)}]", total=False)
+        for row in T2_DOC_ROWS
     }
     t2.update({row: {**_COUNT, "description": f"{row}：本年处理决定数量"} for row in T2_COUNT_ROWS})
     t2[T2_FEE_ROW] = {**_MONEY, "description": "行政事业性收费：本年收费金额，单位万元"}
@@ -164,27 +180,37 @@ def input_schema() -> Schema:
         "title": "genreport 政府信息公开工作年度报告数据文件",
         "type": "object",
         "additionalProperties": False,
-        "required": ["机关", "年度", "发布日期"],
+        "required": list(REQUIRED_PARTS),
         "properties": {
-            "机关": {"type": "string", "description": "机关全称，与报告标题一致（必填）"},
+            "机关": {
+                "type": "string",
+                # one line, something besides spaces, no placeholder left by `genreport init`
+                "pattern": rf"^(?![\s\S]*(?:{PLACEHOLDER.pattern}))[^\n\r]*\S[^\n\r]*$",
+                "description": "机关全称，与报告标题一致（必填）",
+                "errorMessage": "机关全称写在一行内，不能为空，不能留有【待填写】等占位文字",
+            },
             "年度": {
                 "type": "integer",
                 "minimum": 1900,
                 "maximum": 2099,
                 "description": "报告年度，必须与所在文件夹一致（必填）",
+                "errorMessage": "年度应为四位数的年份，如 2023",
             },
             "机关类型": {
                 "enum": list(AGENCY_TYPES),
-                "description": "部门（默认，1月31日前发布）或 人民政府（3月31日前发布，须报告工作考核等）",
+                "description": "部门（1月31日前发布）或 人民政府（3月31日前发布，须报告工作考核等）（必填）",
+                "errorMessage": "机关类型只能是 部门 或 人民政府",
             },
             "发布日期": {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
                 "description": "落款日期，如 2024-01-20（必填）；用于核对发布期限",
+                "errorMessage": "发布日期应写成 2024-01-20 这样的日期（年-月-日）",
             },
             "规章制定权": {
                 "enum": ["有", "无"],
                 "description": "国务院部门及省、设区的市、自治州人民政府为“有”；默认“无”",
+                "errorMessage": "规章制定权只能是 有 或 无",
             },
             "前言": {**_TEXT, "description": "（可选）报告开头的说明；不写则生成标准前言"},
             "总体情况": {

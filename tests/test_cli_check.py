@@ -54,6 +54,7 @@ def test_json_output_carries_every_field(workspace: Path) -> None:
         {
             "rule": "R8",
             "severity": "错误",
+            "severity_code": "error",
             "file": "inputs/2023/shijianju.yaml",
             "line": 70,
             "column": 20,
@@ -163,7 +164,16 @@ def test_demo_inputs_validate_against_the_schema() -> None:
 
 def test_schema_rejects_what_the_loader_rejects() -> None:
     validator = jsonschema.Draft202012Validator(input_schema())
-    base = {"机关": "测试局", "年度": 2023, "发布日期": "2024-01-20"}
+    base = {
+        "机关": "测试局",
+        "年度": 2023,
+        "机关类型": "部门",
+        "发布日期": "2024-01-20",
+        "主动公开": {},
+        "依申请公开": {},
+        "行政复议": [0, 0, 0, 0],
+        "行政诉讼": {},
+    }
     assert not list(validator.iter_errors(base))
     assert list(validator.iter_errors({**base, "机关类行": "部门"}))
     assert list(validator.iter_errors({**base, "依申请公开": {"本年新收": [1, 2, 3]}}))

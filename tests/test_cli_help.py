@@ -25,9 +25,8 @@ def words(text: str) -> set[str]:
 #: ASCII words help may contain besides options and examples: formats, programs, folder names.
 ALLOWED = words(
     "genreport YAML JSON Schema Word WPS HTML Markdown PDF LibreOffice VS Code CI CPU shell "
-    "text json docx html htm md txt pdf yaml gitignore "
+    "Excel CSV pandoc text json csv docx html htm md txt pdf xlsx yaml gitignore "
     "inputs build templates schema yaml-language-server genreport.schema.json "
-    "pandoc Excel CSV xlsx csv tables.xlsx tables.csv status.html "
     "gongxinju jiguan"  # the last two: example and default agency slugs
 )
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
@@ -48,7 +47,11 @@ def ascii_words(output: str) -> set[str]:
     prose = "\n".join(
         line for line in output.splitlines() if not line.strip(" │").startswith("genreport ")
     )
-    prose = re.sub(r"\bR\d+\b", " ", OPTION.sub(" ", prose))
+    prose = re.sub(
+        r"\bR\d+\b|[\w-]+\.(?:xlsx|csv|html|md|json|yaml|docx|pdf|txt)\b",
+        " ",
+        OPTION.sub(" ", prose),
+    )
     return set(WORD.findall(prose))
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from genreport.check.narrative.copying import containment
@@ -132,3 +134,37 @@ def test_a_file_with_load_errors_fails_with_its_finding(workspace: Path) -> None
 def test_bad_format_is_a_usage_error(workspace: Path) -> None:
     result = runner.invoke(app, ["diff", FILE, "--format", "xml"])
     assert result.exit_code == 2
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None or shutil.which("pdfinfo") is None,
+    reason="chromium or poppler-utils is not installed",
+)
+def test_the_html_prints_on_a4_landscape_in_chromium(workspace: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["diff", FILE]).exit_code == 0
+    page = workspace / "build/2023/diff/shijianju.html"
+    pdf = tmp_path / "diff.pdf"
+    subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True, timeout=30
+    ).stdout
+    size = re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+) pts", info)
+    assert size is not None, info
+    width, height = float(size.group(1)), float(size.group(2))
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape
+    pages = int(re.search(r"Pages:\s+([0-9]+)", info).group(1))  # type: ignore[union-attr]
+    assert pages >= 2

@@ -1,7 +1,8 @@
 """What differs on Windows, tested both ways on any host: the platform is injected, not assumed.
 
 Console streams in a code page (GBK) that lacks a character; the worker-pool start method (spawn
-on Windows and macOS, which re-imports genreport in every worker).
+on Windows and macOS, which re-imports genreport in every worker); file patterns that PowerShell
+passes on unexpanded.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from genreport import build as build_module
 from genreport.build import BuildOptions, Status, build, start_method
+from genreport.cli import app
 from genreport.console_encoding import encodes_everything, make_safe
+from genreport.globbing import expand
+from genreport.schema import schema_json
 from genreport.workspace import Workspace
 
 #: A Kangxi radical as PDFs extract it (U+2F00) and an emoji: neither exists in GBK.
@@ -125,3 +130,41 @@ def test_check_on_a_gbk_console_reports_instead_of_crashing(workspace: Path) -> 
     output = done.stdout.decode("gbk")
     assert "错误 L3 顶层没有“?备注”这一项" in output
     assert output.endswith("检查了 2 个文件：1 个错误，0 个警告，0 个提示。未通过\n")
+
+
+def test_patterns_are_expanded_as_a_posix_shell_would(tmp_path: Path) -> None:
+    """PowerShell passes ``下载\\*.html`` on unexpanded; a POSIX shell has already expanded it."""
+    for name in ("b.html", "a.html", "c.pdf", "[1].html"):
+        (tmp_path / name).write_text("x", "utf-8")
+    folder = str(tmp_path)
+    assert expand([f"{folder}/*.html"]) == [
+        f"{folder}/[1].html",
+        f"{folder}/a.html",
+        f"{folder}/b.html",
+    ]
+    already = [f"{folder}/a.html", f"{folder}/b.html"]  # what bash hands over
+    assert expand(already) == already
+    assert expand([f"{folder}/[1].html"]) == [f"{folder}/[1].html"]  # an existing name is a name
+    assert expand([f"{folder}/*.docx"]) == [f"{folder}/*.docx"]  # no match: reported as missing
+
+
+def test_check_with_a_pattern_as_typed_in_powershell(workspace: Path) -> None:
+    result = CliRunner().invoke(app, ["check", "inputs/2023/*.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("检查了 2 个文件：0 个错误，0 个警告，0 个提示。通过\n")
+    missing = CliRunner().invoke(app, ["check", "inputs/2023/*.yml"])
+    assert missing.exit_code == 2
+    assert "找不到“inputs/2023/*.yml”" in missing.output
+
+
+def test_schema_to_a_gbk_console_is_still_utf8(workspace: Path) -> None:
+    """Editors read JSON as UTF-8: ``genreport schema -o - > x.json`` on Chinese Windows too."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from genreport.cli import main; main()", "schema", "-o", "-"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "gbk"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("gbk", "replace")
+    assert done.stdout.decode("utf-8") == schema_json()

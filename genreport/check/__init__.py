@@ -7,7 +7,9 @@ reads (t2, t3, t4, cross_year, dates, expressions, and the narrative/ package fo
 
 from __future__ import annotations
 
-from ..findings import Finding, sort_findings
+from itertools import islice
+
+from ..findings import Finding, Severity, sort_findings
 from ..model import Report
 from . import cross_year, dates, expressions, jumps, narrative, t2, t3, t4
 from .base import Rule
@@ -36,9 +38,30 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: Findings one rule may report for one file: past this, more lines help no one, and stopping
+#: the rule there keeps a file with a hundred thousand slips from taking seconds.
+MAX_FINDINGS_PER_RULE = 200
+
+
 def check_report(report: Report, previous: PreviousYear | None = None) -> list[Finding]:
     """All findings for one report, sorted by position."""
-    return sort_findings([f for rule in RULES for f in rule(report, previous)])
+    findings = []
+    for rule in RULES:
+        found = list(islice(rule(report, previous), MAX_FINDINGS_PER_RULE + 1))
+        if len(found) > MAX_FINDINGS_PER_RULE:
+            last = found.pop()
+            found.append(
+                Finding(
+                    last.rule,
+                    Severity.INFO,
+                    last.file,
+                    last.line,
+                    last.column,
+                    f"{last.rule} 的问题超过 {MAX_FINDINGS_PER_RULE} 处，从这里起没有再列出",
+                )
+            )
+        findings += found
+    return sort_findings(findings)
 
 
 __all__ = ["RULES", "PreviousYear", "check_report"]

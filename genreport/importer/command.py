@@ -21,6 +21,7 @@ from ..workspace import UsageError, Workspace
 from .assemble import Options, assemble
 from .quiet import quiet_libraries
 from .readers import ReadError, read_document
+from .rules import WARNING
 from .workbook import WORKBOOK_SUFFIXES, read_workbook
 from .yaml_writer import to_yaml
 
@@ -64,6 +65,8 @@ def import_file(
         outcome.findings = [exc.finding]
         return outcome
     report, notes = assemble(document, Options(year, agency, published))
+    for loc, message in document.notices:
+        notes.add(None, loc, "I8", WARNING, message)
     outcome.findings = sort_findings(notes.findings)
     if report is None:
         return outcome

@@ -65,7 +65,7 @@ def _preface_start(blocks: tuple[Block, ...], heading: int, floor: int) -> int:
 
 
 def _copy(doc: Document, blocks: tuple[Block, ...]) -> Copy:
-    part = Document(doc.file, blocks, doc.page_title)
+    part = Document(doc.file, blocks, doc.page_title, doc.notices)
     found = year_candidates(split_sections(part))
     year = int(found[0].value) if found else None
     return Copy(part, year, blocks[0].loc.describe())

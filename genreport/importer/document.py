@@ -37,6 +37,8 @@ class Cell:
     #: False for the copies a row or column span leaves in the cells it covers: they repeat the
     #: text (so a merged label reaches every row) but never count as a value of their own.
     origin: bool = True
+    #: The OCR engine's confidence (0–1) when the text was read from a scanned page.
+    ocr_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class Document:
     #: The title the file gives itself outside the text (HTML ``<title>``, PDF or Word
     #: properties): the least trusted place for the agency's name.
     page_title: str = ""
+    #: What the reader itself must tell the user (pages read by OCR), as (where, message).
+    notices: tuple[tuple[Loc, str], ...] = ()
 
     @property
     def paragraphs(self) -> list[Paragraph]:

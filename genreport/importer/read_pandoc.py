@@ -14,6 +14,7 @@ from typing import Any
 import docx
 
 from .document import Block, Cell, Document, Loc, Paragraph, Row, Table
+from .limits import MAX_CELLS, MAX_SPAN, not_a_report
 
 Json = Any  # pandoc's AST: nested lists and dicts
 
@@ -131,7 +132,13 @@ class _PandocReader:
             for cell in row[1]:
                 while (r, c) in grid:
                     c += 1
-                rowspan, colspan = max(cell[2], 1), max(cell[3], 1)
+                # A span never reaches past the table's last row; the grid stays bounded.
+                rowspan = min(max(cell[2], 1), len(rows) - r)
+                colspan = min(max(cell[3], 1), MAX_SPAN)
+                if len(grid) + rowspan * colspan > MAX_CELLS:
+                    raise not_a_report(
+                        f"第 {number} 个表格展开合并单元格后超过 {MAX_CELLS} 格（上限）"
+                    )
                 text = _join_cell_lines(block_text(cell[4]))
                 where = f"第 {number} 个表格第 {r + 1} 行第 {c + 1} 列"
                 for dr in range(rowspan):
@@ -140,6 +147,10 @@ class _PandocReader:
                         grid[(r + dr, c + dc)] = Cell(text, Loc(where=where), origin)
                 c += colspan
                 width = max(width, c)
+        if len(rows) * width > MAX_CELLS:
+            raise not_a_report(
+                f"第 {number} 个表格有 {len(rows)} 行 {width} 列（上限 {MAX_CELLS} 格）"
+            )
         built = []
         for r in range(len(rows)):
             cells = tuple(

@@ -12,6 +12,7 @@ from .labels import canon, similarity
 from .notes import Notes
 from .rows import Slot, SplitRow, split_and_note_footers
 from .rules import ERROR, WARNING
+from .unsure import note_if_unsure
 from .values import Kind, is_count, unreadable
 
 ROOT = "主动公开"
@@ -187,6 +188,7 @@ class T2Reader:
             )
             return 0
         if is_count(slot.value):
+            note_if_unsure(self.notes, (ROOT, name), slot, where, t2_cell(name, column))
             return int(slot.value.text)
         problem = unreadable(slot.value)
         self.notes.add(
@@ -274,6 +276,7 @@ class T2Reader:
             self.data.fee = "0"
             return
         self.data.fee = slot.value.text
+        note_if_unsure(self.notes, (ROOT, name), slot, f"表二「{name}」", t2_cell(name))
         if self.fee_unit and "万元" not in self.fee_unit[0]:
             unit, unit_loc = self.fee_unit
             self.notes.add(

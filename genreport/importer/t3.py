@@ -26,6 +26,7 @@ from .labels import (
 from .notes import Notes, YamlPath
 from .rows import Slot, SplitRow, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
+from .unsure import note_if_unsure
 from .values import Kind, Value, is_count, unreadable
 
 ROOT = "依申请公开"
@@ -345,9 +346,10 @@ class T3Reader:
         column = T3_COLUMNS[col]
         if slot is None:
             return 0
-        if is_count(slot.value):
-            return int(slot.value.text)
         where = f"表三「{_label(key)}」的「{column}」列"
+        if is_count(slot.value):
+            note_if_unsure(self.notes, (*path_of(key), column), slot, where, t3_cell(key, column))
+            return int(slot.value.text)
         problem = unreadable(slot.value)
         self.notes.add(
             (*path_of(key), column),

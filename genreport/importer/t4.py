@@ -16,6 +16,7 @@ from .labels import canon
 from .notes import Notes
 from .rows import Slot, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
+from .unsure import note_if_unsure
 from .values import is_count, unreadable
 
 STANDARD = [(block, column) for block in T4_BLOCKS for column in T4_COLUMNS]
@@ -180,6 +181,8 @@ class T4Reader:
 
     def count(self, block: tuple[str, ...], column: str, slot: Slot) -> int:
         if is_count(slot.value):
+            where = f"表四「{t4_block_label(block)}·{column}」"
+            note_if_unsure(self.notes, block, slot, where, t4_cell(block, column))
             return int(slot.value.text)
         problem = unreadable(slot.value)
         self.notes.add(

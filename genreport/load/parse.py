@@ -164,7 +164,7 @@ class Parser:
         ok = True
         if isinstance(node, SequenceNode):
             items = node.value
-            if any([self.slipped(slips.in_value(self.source.text, item)) for item in items]):
+            if any(self.slipped(slips.in_value(self.source.text, item)) for item in items):
                 return None
             if len(items) not in (len(columns), len(columns) + 1):
                 self.error(
@@ -432,7 +432,7 @@ class Parser:
             return None
         entries = self.mapping(root, (), TOP_KEYS, "报告")
         present = {key: key_node for key, (key_node, _) in entries.items()}
-        computed = rollup_key.TABLE_KEYS if rollup_key.KEY in entries else ()
+        computed = rollup_key.COMPUTED_KEYS if rollup_key.KEY in present else ()
         for pos, message in missing_parts(TOP_KEYS, present, root, computed):
             self.error("L3", pos, message)
 

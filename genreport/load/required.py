@@ -40,19 +40,16 @@ PLACEHOLDER = re.compile(r"【[^】\n]*】|待填写|请填写|[×xX＊*]{2,}|�
 
 
 def missing_parts(
-    order: Sequence[str],
-    present: Mapping[str, Node],
-    root: Node,
-    computed: Collection[str] = (),
+    order: Sequence[str], present: Mapping[str, Node], root: Node, optional: Collection[str] = ()
 ) -> Iterator[tuple[Pos, str]]:
     """(where it belongs, message) for each required key absent from ``present``.
 
     ``order`` is the canonical order of the top-level keys; a missing part belongs before the
-    next part in that order that the file has, or at the end of the file. ``computed`` parts
-    (the tables a 汇总 adds up) may be left out.
+    next part in that order that the file has, or at the end of the file. ``optional`` keys are
+    not required in this file (the tables a 汇总 computes).
     """
     for index, key in enumerate(order):
-        if key not in REQUIRED_PARTS or key in present or key in computed:
+        if key not in REQUIRED_PARTS or key in present or key in optional:
             continue
         following = next((k for k in order[index + 1 :] if k in present), None)
         if following is None:

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .parse import Parser
 
 KEY = "汇总"
-#: The top-level keys a roll-up computes when the file leaves them out (and checks when it doesn't).
-TABLE_KEYS = ("主动公开", "依申请公开", "行政复议", "行政诉讼")
+#: The top-level keys a roll-up computes when the file leaves them out, each on its own.
+COMPUTED_KEYS = ("主动公开", "依申请公开", "行政复议", "行政诉讼")
 UNITS = "单位"
 DOCUMENTS = "规章和规范性文件"
 SLUG = re.compile(r"[A-Za-z0-9_\-\u4e00-\u9fff]+")

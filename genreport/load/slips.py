@@ -20,6 +20,8 @@ IDEOGRAPHIC_SPACE = "\u3000"
 
 #: A line that starts like ``key：`` (a key, then a full-width colon before any ASCII colon).
 _KEY_FULLWIDTH_COLON = re.compile(r"[ \u3000]*(?:-[ \u3000]+)?[^\s:：#'\"\[\]{}|>,][^:：#]*?：")
+#: ``，`` or ``、`` right after a number or a closing bracket: a separator typed on an IME.
+_SEPARATOR_SLIP = re.compile(r"[0-9０-９\]}］] *([，、])")
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
 
 
@@ -30,7 +32,7 @@ class Slip:
     message: str
 
 
-def _message(line: int, column: int, char: str, *, after_value: bool = False) -> str:
+def _message(line: int, column: int, char: str, *, indent: bool = False) -> str:
     where = f"第 {line} 行第 {column} 列"
     if char == "：":
         return f"{where}用了中文冒号“：”，请改为英文冒号加空格"
@@ -41,9 +43,9 @@ def _message(line: int, column: int, char: str, *, after_value: bool = False) ->
         ascii_char = "[" if char == "［" else "]"
         return f"{where}用了全角方括号“{char}”，请改为英文方括号“{ascii_char}”"
     if char == IDEOGRAPHIC_SPACE:
-        if after_value:
-            return f"{where}有一个全角空格“　”，请删除它"
-        return f"{where}用了全角空格“　”缩进，缩进只能用英文（半角）空格"
+        if indent:
+            return f"{where}用了全角空格“　”缩进，缩进只能用英文（半角）空格"
+        return f"{where}有一个全角空格“　”，请删除它（需要空格的地方用英文（半角）空格）"
     return f"{where}用了全角数字“{char}”，请改为半角数字 {char.translate(_TO_ASCII)}"
 
 
@@ -54,45 +56,38 @@ def _digits_at(raw: str, offset: int) -> str:
     return raw[offset:end]
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def in_value(text: str, node: Node) -> Slip | None:
     """The first slip inside a plain scalar where a number, date or choice belongs."""
     if not isinstance(node, ScalarNode) or node.style is not None:
         return None
-    start, end = node.start_mark.index, node.end_mark.index
-    raw = text[start:end]
+    raw = text[node.start_mark.index : node.end_mark.index]
     for offset, char in enumerate(raw):
         if char in "，、［］" or char in _FULLWIDTH_DIGITS or char == IDEOGRAPHIC_SPACE:
-            line, column = _position(text, start + offset)
-            after = char == IDEOGRAPHIC_SPACE and not raw[offset:].strip(IDEOGRAPHIC_SPACE + " ")
+            line, column = _inside(node, raw, offset)
             typed = _digits_at(raw, offset) if char in _FULLWIDTH_DIGITS else char
-            return Slip(line, column, _message(line, column, typed, after_value=after))
-    return _trailing_space(text, end)
-
-
-def _trailing_space(text: str, index: int) -> Slip | None:
-    """A full-width space right after a value: PyYAML ends the scalar before it only in flows."""
-    if text.startswith(IDEOGRAPHIC_SPACE, index):
-        line, column = _position(text, index)
-        return Slip(line, column, _message(line, column, IDEOGRAPHIC_SPACE, after_value=True))
+            return Slip(line, column, _message(line, column, typed))
     return None
+
+
+def _inside(node: Node, raw: str, offset: int) -> tuple[int, int]:
+    """Line and column of ``raw[offset]``, ``raw`` being the node's text: linear in the node only."""
+    newlines = raw.count("\n", 0, offset)
+    if newlines == 0:
+        return node.start_mark.line + 1, node.start_mark.column + 1 + offset
+    return node.start_mark.line + 1 + newlines, offset - raw.rfind("\n", 0, offset)
 
 
 def in_key(text: str, node: Node) -> Slip | None:
     """A full-width space around a key or a full-width colon inside one (``{自然人：3}``)."""
     if not isinstance(node, ScalarNode) or node.style is not None:
         return None
-    start, end = node.start_mark.index, node.end_mark.index
-    raw = text[start:end]
+    raw = text[node.start_mark.index : node.end_mark.index]
     for offset, char in enumerate(raw):
         if char in "：" + IDEOGRAPHIC_SPACE:
-            line, column = _position(text, start + offset)
-            after = char == IDEOGRAPHIC_SPACE and offset > 0
-            return Slip(line, column, _message(line, column, char, after_value=after))
+            line, column = _inside(node, raw, offset)
+            start, column_before = node.start_mark.index, node.start_mark.column
+            starts_line = offset == 0 and not text[start - column_before : start].strip(" ")
+            return Slip(line, column, _message(line, column, char, indent=starts_line))
     return None
 
 
@@ -113,7 +108,7 @@ def in_structure(text: str, last_line: int) -> Slip | None:
             continue
         if IDEOGRAPHIC_SPACE in line[:indent]:
             column = line.index(IDEOGRAPHIC_SPACE) + 1
-            return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE))
+            return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE, indent=True))
         match = _KEY_FULLWIDTH_COLON.match(line)
         if match:
             column = match.end()
@@ -123,8 +118,24 @@ def in_structure(text: str, last_line: int) -> Slip | None:
         if brackets and ("[" in line or "]" in line or value.lstrip(" -").startswith("［")):
             column = min(brackets) + 1
             return Slip(number, column, _message(number, column, line[column - 1]))
+        slip = _in_flow_or_after_colon(number, line)
+        if slip is not None:
+            return slip
         if _opens_block(line):
             block_indent = indent
+    return None
+
+
+def _in_flow_or_after_colon(number: int, line: str) -> Slip | None:
+    """``[1，2]``, ``{a: 1，b: 2}``, ``[0, 0]，`` and ``key:　value`` on one structural line."""
+    if ":" + IDEOGRAPHIC_SPACE in line:
+        column = line.index(":" + IDEOGRAPHIC_SPACE) + 2
+        return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE))
+    if "[" in line or "{" in line:
+        match = _SEPARATOR_SLIP.search(line)
+        if match:
+            column = match.start(1) + 1
+            return Slip(number, column, _message(number, column, match.group(1)))
     return None
 
 

@@ -24,7 +24,7 @@ from .cell_fit import TWIPS_PER_HALF_POINT
 from .context import ReportView
 from .docx_package import APP_PART, app_xml, normalize
 from .docx_template import BODY_SIZE
-from .signature import SignatureLayout
+from .signature import RIGHT_SPACE, SignatureLayout
 from .templates import TemplateProblem
 
 
@@ -98,18 +98,31 @@ def set_properties(props: Any, view: ReportView, when: dt.datetime) -> None:
 
 
 def place_signature(document: Any, layout: SignatureLayout) -> None:
-    """Right indents of the 署名 and 成文日期 paragraphs (styles Signature and Date), in
-    characters (``w:rightChars``, hundredths) and, for readers that ignore those, in twips."""
-    right = {"Signature": layout.name_right, "Date": layout.date_right}
+    """The 署名 (style Signature) right-aligned ``name_right`` characters in; the 成文日期 (style
+    Date) left-aligned where ``date_start`` says, so its first character sits two characters right
+    of the name's whatever font prints its digits. Indents in twips and, for the name, also in
+    characters (``w:rightChars``, hundredths)."""
+    section = document.sections[0]
+    text_width = (section.page_width - section.left_margin - section.right_margin) // 635
+    char = BODY_SIZE * TWIPS_PER_HALF_POINT
     for paragraph in document.element.body.iter(qn("w:p")):
         props = paragraph.pPr
         style = props.pStyle.val if props is not None and props.pStyle is not None else None
-        chars = right.get(style or "")
-        if chars is None:
+        if style not in ("Signature", "Date"):
             continue
         indent = props.get_or_add_ind()
         indent.attrib.clear()
         indent.set(qn("w:firstLineChars"), "0")
         indent.set(qn("w:firstLine"), "0")
-        indent.set(qn("w:rightChars"), str(round(chars * 100)))
-        indent.set(qn("w:right"), str(round(chars * BODY_SIZE * TWIPS_PER_HALF_POINT)))
+        if style == "Signature":
+            indent.set(qn("w:rightChars"), str(round(layout.name_right * 100)))
+            indent.set(qn("w:right"), str(round(layout.name_right * char)))
+            align = "right"
+        else:
+            indent.set(qn("w:left"), str(round(text_width - layout.date_start * char)))
+            # Room up to the page margin rather than the text block's edge: a substitute Latin
+            # font's wider digits then never wrap the date (with the right fonts it ends inside).
+            indent.set(qn("w:rightChars"), str(round(-RIGHT_SPACE * 100)))
+            indent.set(qn("w:right"), str(round(-RIGHT_SPACE * char)))
+            align = "left"
+        props.get_or_add_jc().set(qn("w:val"), align)

@@ -173,8 +173,8 @@ STYLES = (
     _style(
         "Date",
         "Date",
-        '<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="400" '
-        f'w:right="{4 * BODY_SIZE * 10}"/><w:jc w:val="right"/>',
+        '<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="0" w:right="0"/>'
+        '<w:jc w:val="left"/>',
         "",
     ),
     _style(

@@ -4,6 +4,11 @@
 character two characters right of the 署名's first. When the date is longer than the name, the
 date is set 右空二字 and the name moves left to keep that two-character step. Distances are in
 characters of the body font, counted as printed (Arabic digits are half a character).
+
+The name is all Chinese, so its width is exact in any font; the date's digits are not (a
+substituted Latin font prints them wider). So the date is placed by where it starts, measured
+from the name, never by where it ends: its first character is two characters right of the name's
+first whatever font prints the digits.
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ STEP = 2.0
 
 @dataclass(frozen=True)
 class SignatureLayout:
-    name_right: float  # characters between the name's last character and the text block's edge
-    date_right: float
+    """In characters from the right edge of the text block."""
+
+    name_right: float  # to the name's last character (the name is right-aligned)
+    date_start: float  # to the date's first character (the date is left-aligned there)
 
     @staticmethod
     def of(agency: str, date: str) -> SignatureLayout:
         name, when = em(agency), em(date)
-        if when > name:
-            return SignatureLayout(RIGHT_SPACE + when + STEP - name, RIGHT_SPACE)
-        return SignatureLayout(RIGHT_SPACE, RIGHT_SPACE + name - STEP - when)
+        name_right = RIGHT_SPACE + when + STEP - name if when > name else RIGHT_SPACE
+        return SignatureLayout(name_right, name_right + name - STEP)
 
 
 __all__ = ["SignatureLayout"]

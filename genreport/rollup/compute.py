@@ -26,10 +26,12 @@ from ..layout import (
     T4_BLOCKS,
     T4_OUTCOMES,
 )
-from ..load.rollup_key import KEY, TABLE_KEYS
+from ..load.rollup_key import COMPUTED_KEYS, KEY
 from ..model import DOCUMENTS_SUMMED, T4, Counts, Pos, Report
 from .sums import add_t2, add_t3, add_t4
 
+#: The top-level keys a roll-up computes or checks, each on its own.
+TABLE_KEYS = COMPUTED_KEYS
 #: Levels of 汇总 below a report (city → district → department is 2); deeper is surely a mistake,
 #: and walking it would only exhaust the stack.
 MAX_DEPTH = 12
@@ -145,11 +147,11 @@ def untyped_tables(report: Report) -> frozenset[str]:
 
 
 def _finding(
-    report: Report, path: tuple[str, ...], message: str, cell: str | None = None
+    report: Report, rule: str, path: tuple[str, ...], message: str, cell: str | None = None
 ) -> Finding:
     pos = report.pos(*path)
     return Finding(
-        "R25" if cell is None else "R24",
+        rule,
         Severity.ERROR,
         report.file,
         pos.line,
@@ -167,6 +169,7 @@ def _unit_problems(report: Report, units: Sequence[Unit]) -> list[Finding]:
         findings.append(
             _finding(
                 report,
+                "R25",
                 (KEY,),
                 f"缺报：汇总所列单位中有 {len(missing)} 个没有 {report.year} 年的文件：{names}；"
                 "收齐之前不能计算汇总数",
@@ -184,7 +187,7 @@ def _unit_problems(report: Report, units: Sequence[Unit]) -> list[Finding]:
             message = f"汇总出现循环：{' → '.join(unit.cycle)}；一个报告不能直接或间接地汇总它自己"
         else:
             continue
-        findings.append(_finding(report, (KEY, unit.slug), message))
+        findings.append(_finding(report, "R25", (KEY, unit.slug), message))
     return findings
 
 
@@ -192,6 +195,7 @@ def unit_errors(report: Report, unit: Unit, errors: int) -> Finding:
     """A unit that loads but fails its own checks: the parent's sum cannot be right either."""
     return _finding(
         report,
+        "R25",
         (KEY, unit.slug),
         f"汇总的单位 {unit.slug}（{unit.file}）有 {errors} 个错误：它改正之前，本报告的汇总数不可靠",
     )
@@ -234,7 +238,9 @@ def compute(report: Report, units: Sequence[Unit]) -> tuple[Report | None, list[
                 f"所汇总的 {len(counted)} 个单位之和为 {total}（{_contributions(cell, counted)}）"
             )
         findings.append(
-            _finding(report, cell.path, f"{cell.name}：写的是 {typed}，但{source}", cell.label)
+            _finding(
+                report, "R24", cell.path, f"{cell.name}：写的是 {typed}，但{source}", cell.label
+            )
         )
     blocks: dict[tuple[str, ...], Counts] = {
         block: (summed if block[0] in computed else report).t4.blocks[block] for block in T4_BLOCKS

@@ -56,7 +56,7 @@ class Board:
 
 def make_board(workspace: Workspace, year: int, loader: Loader | None = None) -> Board:
     """Every file of ``inputs/YEAR/``, then every slug some 汇总 lists that has no file."""
-    loader = loader or Loader()
+    loader = loader or Loader(workspace)
     paths = workspace.year_files(year)
     rows: list[Row] = []
     listed: dict[str, list[str]] = {}
@@ -70,7 +70,7 @@ def make_board(workspace: Workspace, year: int, loader: Loader | None = None) ->
     present = {p.stem for p in paths}
     folder = workspace.inputs / str(year)
     for slug in sorted(set(listed) - present):
-        file = Workspace.display(unit_path(folder / "_", slug))
+        file = workspace.show(unit_path(folder / "_", slug))
         rows.append(Row(slug, file, present=False, listed_by=tuple(listed[slug])))
     return Board(year, rows)
 

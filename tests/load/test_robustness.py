@@ -183,3 +183,11 @@ def test_the_terminal_never_receives_control_characters(workspace: Path) -> None
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\u202e" not in result.output
     assert "没有“\\x1b]0;标题\\x07\\u202e键”这一项" in result.output
+
+
+def test_a_long_row_of_slips_is_one_finding_at_the_first() -> None:
+    row = "[" + ", ".join(["１"] * 10_000) + "]"
+    loaded = load_text(BASE.replace("[0, 0, 0, 0]", row).encode(), "x.yaml", 2023)
+    assert [f.format() for f in loaded.findings] == [
+        "x.yaml:7:8: 错误 L2 第 7 行第 8 列用了全角数字“１”，请改为半角数字 1"
+    ]

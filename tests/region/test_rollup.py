@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -10,6 +12,9 @@ from typer.testing import CliRunner
 
 from genreport.build import build
 from genreport.cli import app
+from genreport.dump import dump_report
+from genreport.layout import APPLICANT_COLUMNS
+from genreport.model import blank_report
 from genreport.pipeline import Loader, check_files
 from genreport.render import renderer_for
 from genreport.workspace import Workspace
@@ -170,12 +175,12 @@ def test_a_cycle_is_an_error_at_every_file_on_it(region: Path) -> None:
     cycle = "；一个报告不能直接或间接地汇总它自己"
     assert errors == [
         f"inputs/2023/dongqu.yaml:6:33: 错误 R25 汇总出现循环：dongqu → dq_benji → shi → dongqu{cycle}",
-        f"inputs/2023/dq_benji.yaml:4:6: 错误 R25 汇总出现循环：dq_benji → shi → dongqu → dq_benji{cycle}",
+        f"inputs/2023/dq_benji.yaml:5:6: 错误 R25 汇总出现循环：dq_benji → shi → dongqu → dq_benji{cycle}",
         f"inputs/2023/shi.yaml:6:6: 错误 R25 汇总出现循环：shi → dongqu → dq_benji → shi{cycle}",
     ]
     edit(region, "dq_benji", "汇总: [shi]", "汇总: [dq_benji]")
     assert findings(region, "dq_benji") == [
-        f"inputs/2023/dq_benji.yaml:4:6: 错误 R25 汇总出现循环：dq_benji → dq_benji{cycle}"
+        f"inputs/2023/dq_benji.yaml:5:6: 错误 R25 汇总出现循环：dq_benji → dq_benji{cycle}"
     ]
 
 
@@ -255,23 +260,39 @@ def test_build_rebuilds_the_parents_when_a_unit_changes(region: Path) -> None:
 def test_a_chain_deeper_than_the_limit_is_an_error_not_a_crash(tmp_path: Path) -> None:
     folder = tmp_path / "inputs/2023"
     folder.mkdir(parents=True)
-    head = "年度: 2023\n机关类型: 部门\n发布日期: 2024-01-20\n"
-    tables = "主动公开: {}\n依申请公开: {}\n行政复议: [0, 0, 0, 0]\n行政诉讼: {}\n"
+    head = "年度: 2023\n机关类型: 人民政府\n发布日期: 2024-03-20\n"
     depth = 40
     for i in range(depth):
         (folder / f"c{i:02d}.yaml").write_text(
             f"机关: 第{i}级\n{head}汇总: [c{i + 1:02d}]\n", "utf-8"
         )
-    (folder / f"c{depth:02d}.yaml").write_text(f"机关: 最底层\n{head}{tables}", "utf-8")
-    checked = Loader().check(folder / "c00.yaml")
+    bottom = dump_report(blank_report("最底层", 2023, "inputs/2023/c40.yaml"))
+    (folder / f"c{depth:02d}.yaml").write_text(bottom, "utf-8")
+    workspace = Workspace(tmp_path)
+    checked = Loader(workspace).check(folder / "c00.yaml")
     assert checked.report is None
-    deepest = [f.message for f in checked.findings]
-    assert deepest == [
-        "汇总的单位 c01（" + Workspace.display(folder / "c01.yaml") + "）有错误，无法读取或汇总，"
-        "不能相加；请先改正该文件"
+    assert [f.message for f in checked.findings] == [
+        "汇总的单位 c01（inputs/2023/c01.yaml）有错误，无法读取或汇总，不能相加；请先改正该文件"
     ]
     # the chain is cut where it passes the limit, counted from the report being checked
-    loader = Loader()
+    loader = Loader(workspace)
     loader.check(folder / "c28.yaml")
     messages = [f.message for f in loader.check(folder / "c39.yaml").findings]
     assert messages == ["汇总的层级超过 12 层（到 c40 为止）：请检查各文件的汇总是否列错了单位"]
+
+
+def test_export_carries_the_computed_tables(region: Path) -> None:
+    assert runner.invoke(app, ["export", "2023"]).exit_code == 0
+    text = (region / "build/2023/tables.csv").read_text("utf-8-sig")
+    rows = {r["简称"]: r for r in csv.DictReader(io.StringIO(text))}
+    city = rows["shi"]
+    assert [city[f"依申请公开.本年新收.{c}"] for c in APPLICANT_COLUMNS] == [
+        "40",
+        "5",
+        "1",
+        "0",
+        "1",
+        "1",
+    ]
+    assert (city["主动公开.行政许可"], city["主动公开.行政事业性收费"]) == ("75", "1.85")
+    assert city["主动公开.行政规范性文件.现行有效"] == "35"

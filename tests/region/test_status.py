@@ -224,7 +224,7 @@ def test_page_rows_sorting_red_rows_and_links_in_chromium(board: Path, browser: 
         assert page.evaluate("location.hash") == "#f-dq_fagaiju-w"
         finding = page.text_content("#f-dq_fagaiju-w + ol li")
         assert finding is not None and finding.startswith(
-            "inputs/2023/dq_fagaiju.yaml:3:7 警告 R22 发布日期 2024-02-03 晚于部门的发布期限"
+            "inputs/2023/dq_fagaiju.yaml:4:7 警告 R22 发布日期 2024-02-03 晚于部门的发布期限"
         )
         # readable on a phone: the page does not overflow, the table scrolls inside its box
         assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -24,42 +24,64 @@ def _docx(report: Report) -> bytes:
     return renderer_for(None).render(report, ("docx",))["docx"]
 
 
-def _signature(docx_bytes: bytes) -> dict[str, tuple[str, float]]:
-    """Style → (text, right indent in characters) of the 署名 and 成文日期 paragraphs."""
+CHAR = 320  # twips: one 3号 character
+
+
+def _text_width(docx_bytes: bytes) -> int:
+    """Twips between the left and right margins, from the section properties."""
+    sect = part(docx_bytes, "word/document.xml").find(f"{W}body/{W}sectPr")
+    assert sect is not None
+    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    assert size is not None and margins is not None
+    return int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))
+
+
+def _signature(docx_bytes: bytes) -> dict[str, tuple[str, str, etree._Element]]:
+    """Style → (text, alignment, w:ind) of the 署名 and 成文日期 paragraphs."""
     found = {}
     body = part(docx_bytes, "word/document.xml").find(f"{W}body")
     assert body is not None
     for p in body.findall(f"{W}p"):
         style = p.find(f"{W}pPr/{W}pStyle")
         if style is not None and style.get(f"{W}val") in ("Signature", "Date"):
-            ind = p.find(f"{W}pPr/{W}ind")
-            assert ind is not None
-            chars = int(ind.get(f"{W}rightChars") or 0) / 100
-            assert int(ind.get(f"{W}right") or 0) == round(
-                chars * 320
-            )  # 3号: 320 twips a character
-            found[style.get(f"{W}val")] = (text_of(p), chars)
+            ind, jc = p.find(f"{W}pPr/{W}ind"), p.find(f"{W}pPr/{W}jc")
+            assert ind is not None and jc is not None
+            found[style.get(f"{W}val")] = (text_of(p), jc.get(f"{W}val"), ind)
     return found
 
 
 @pytest.mark.parametrize(
-    ("agency", "name_right", "date_right"),
+    ("agency", "name_right", "date_start"),
     [
-        ("示例市测试管理局", 2, 1.5),  # 8 characters; the date (6.5) starts two to the right
-        ("青禾市人民政府", 2, 0.5),  # the issue's case: the date no longer sticks out on the left
-        ("青禾局", 7.5, 2),  # the date is longer: it is 右空二字 and the name moves left
+        ("示例市测试管理局", 2, 8),  # 8 characters; the date (6.5) starts two to the right
+        ("青禾市人民政府", 2, 7),  # the issue's case: the date no longer sticks out on the left
+        ("青禾局", 7.5, 8.5),  # the date is longer: it ends 右空二字, the name moves left
     ],
 )
 def test_signature_geometry(
-    report: Report, agency: str, name_right: float, date_right: float
+    report: Report, agency: str, name_right: float, date_start: float
 ) -> None:
-    signature = _signature(_docx(dataclasses.replace(report, agency=agency)))
-    (name, name_at), (date, date_at) = signature["Signature"], signature["Date"]
+    """Characters from the right edge of the text block, read from the docx XML."""
+    rendered = _docx(dataclasses.replace(report, agency=agency))
+    signature = _signature(rendered)
+    name, name_align, name_ind = signature["Signature"]
+    date, date_align, date_ind = signature["Date"]
     assert (name, date) == (agency, "2024年1月20日")
-    assert (name_at, date_at) == (name_right, date_right)
-    # the date's first character is two characters right of the name's first
-    assert (name_at + em(name)) - (date_at + em(date)) == 2
-    assert min(name_at, date_at) == 2 or em(date) <= em(name)
+    # 署名: right-aligned, its right indent in characters (and the same in twips)
+    assert name_align == "right"
+    assert int(name_ind.get(f"{W}rightChars")) / 100 == name_right
+    assert int(name_ind.get(f"{W}right")) == round(name_right * CHAR)
+    # 成文日期: left-aligned where it starts, so wider digits in a substitute font cannot move it
+    assert date_align == "left"
+    assert (_text_width(rendered) - int(date_ind.get(f"{W}left"))) / CHAR == date_start
+    # its line reaches two characters past the text block (not the style's right indent), so
+    # the date never wraps, even in a Latin font whose digits are 0.65 em wide
+    assert (date_ind.get(f"{W}right"), date_ind.get(f"{W}rightChars")) == ("-640", "-200")
+    assert date_start + 2 >= em(date) + 6 * 0.15
+    # its first character is two characters right of the name's first
+    assert (name_right + em(name)) - date_start == 2
+    # 右空二字 for whichever is longer
+    assert (date_start - em(date) if em(date) > em(name) else name_right) == 2
 
 
 def test_signature_follows_the_text_after_one_blank_line_and_keeps_with_the_date() -> None:

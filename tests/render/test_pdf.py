@@ -24,11 +24,12 @@ pytestmark = pytest.mark.skipif(
 def test_pdf_is_a4_with_gbt_9704_margins_and_page_numbers(outputs: dict[str, bytes]) -> None:
     pdf = pdfplumber.open(io.BytesIO(docx_to_pdf(outputs["docx"])))
     assert len(pdf.pages) >= 3
+    date_line = _signature(pdf.pages[-1])
     for number, page in enumerate(pdf.pages, start=1):
         assert (page.width, page.height) == pytest.approx((210 * MM, 297 * MM), abs=1)
         words = page.extract_words()
         footer = [w for w in words if w["top"] > page.height - 35 * MM]
-        body = [w for w in words if w["top"] <= page.height - 35 * MM]
+        body = [w for w in words if w["top"] <= page.height - 35 * MM and w not in date_line]
         assert "".join(w["text"] for w in footer).replace(" ", "") == f"—{number}—"
         # the text block: 28 mm from the left edge, 26 mm from the right, 37 mm from the top
         assert min(w["x0"] for w in body) >= 28 * MM - 1
@@ -44,3 +45,22 @@ def test_pdf_is_a4_with_gbt_9704_margins_and_page_numbers(outputs: dict[str, byt
     assert "示例市测试管理局2023年政府信息公开工作年度报告" in first.replace("\n", "").replace(
         " ", ""
     )
+
+
+def _signature(page: pdfplumber.page.Page) -> list[dict[str, object]]:
+    """The 成文日期's words, after checking the signature's geometry on the printed page: the
+    name 右空二字, the date's first character two characters right of the name's first.
+
+    The date may reach past the text block here: LibreOffice sets the substitute Latin font's
+    wider digits with extra space around them, and the date keeps its start, not its end.
+    """
+    char = 16  # 3号
+    words = page.extract_words()
+    [name] = [w for w in words if w["text"] == "示例市测试管理局"]
+    date = [w for w in words if abs(w["top"] - name["top"] - 28.95) < 3]
+    assert "".join(w["text"] for w in date) == "2024年1月20日"
+    right = page.width - 26 * MM
+    assert (right - name["x1"]) / char == pytest.approx(2, abs=0.05)
+    assert (date[0]["x0"] - name["x0"]) / char == pytest.approx(2, abs=0.05)
+    assert max(w["x1"] for w in date) <= right + 2 * char
+    return date

@@ -138,7 +138,7 @@ def _other_places(report: Report, passage: Passage) -> Iterator[Finding]:
     flat = passage.flat
     for found in re.finditer(re.escape(organ), flat):
         start = found.start()
-        if flat[:start].endswith(place) or start < 3:
+        if flat.endswith(place, 0, start) or start < 3:
             continue
         other = flat[start - 3 : start]
         if other[-1] not in "市县区州旗" or any(c in _NOT_PLACE for c in other[:2]):

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 from ...findings import Finding
 from ...model import Report
-from ..base import WARNING
+from ..base import INFO, WARNING
 from ..context import PreviousYear
 from . import targets as t
-from .mentions import Mention, mentions
+from .mentions import MAX_CANDIDATES, Mention, mentions
 from .nones import none_statements
 from .scan import passages
 
@@ -49,11 +49,12 @@ def _contradiction(report: Report, mention: Mention) -> Finding | None:
 
 def r15_r16_narrative_counts(report: Report, _: PreviousYear | None) -> Iterator[Finding]:
     for passage in passages(report):
-        for mention in mentions(report, passage):
+        stopped: list[int] = []
+        for mention in mentions(report, passage, stopped):
             finding = _contradiction(report, mention)
             if finding is not None:
                 yield finding
-        for statement in none_statements(passage, report.year):
+        for statement in none_statements(passage, report.year, stopped):
             if statement.what == "申请":
                 rule, target = "R16", t.RECEIVED_TARGET
                 candidates = target.candidates(report)[:1]
@@ -70,3 +71,11 @@ def r15_r16_narrative_counts(report: Report, _: PreviousYear | None) -> Iterator
                     f"正文说“{statement.phrase}”，但{_expected(candidates)}",
                     target.cell,
                 )
+        if stopped:
+            yield passage.finding(
+                report,
+                "R15",
+                INFO,
+                min(stopped),
+                f"正文提到的件数超过 {MAX_CANDIDATES} 处，从这里起没有再与表格核对",
+            )

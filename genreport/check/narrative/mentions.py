@@ -13,14 +13,15 @@ a missed contradiction costs less than a warning users learn to ignore.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ...layout import APPLICANT_COLUMNS, RESULTS, T3_GROUPS
 from ...model import Report
 from . import targets as t
-from .numerals import Number, numbers
-from .scan import MASK, Passage, sentence_bounds
+from .numerals import NUMBER, Number, as_number
+from .scan import MASK, Passage, last_before, sentence_bounds
 
 # --- vocabulary -----------------------------------------------------------------------------
 
@@ -67,7 +68,20 @@ _KEYWORDS: list[Keyword] = [
     Keyword("废止", None, column=1),
     Keyword("现行有效", None, column=2),
 ]
-_KEYWORD_RE = re.compile("|".join(f"(?P<k{i}>{k.pattern})" for i, k in enumerate(_KEYWORDS)))
+#: Numbers with a keyword before them that one passage may have checked: a report has a few
+#: dozen; the bound keeps a text of a hundred thousand "收到 1 件" from taking seconds.
+MAX_CANDIDATES = 2000
+_LONGEST_REACH = max(30, *(k.target.reach for k in _KEYWORDS if k.target is not None))
+_FIRST_CHARS = "".join(
+    sorted({alt.lstrip("(?:")[0] for k in _KEYWORDS for alt in k.pattern.split("|")})
+)
+assert all("\u4e00" <= c <= "\u9fff" for c in _FIRST_CHARS), _FIRST_CHARS
+#: The lookahead on the first character spares trying ~80 alternatives at every position.
+_KEYWORD_RE = re.compile(
+    f"(?=[{_FIRST_CHARS}])(?:"
+    + "|".join(f"(?P<k{i}>{k.pattern})" for i, k in enumerate(_KEYWORDS))
+    + ")"
+)
 
 _CLASSIFIER = re.compile(r"\s*([件起条宗])(?!次)")
 _APPROXIMATE = re.compile(r"(约|近|逾|超过|将近|大约|不足|不到|多达|各)\s*$")
@@ -124,28 +138,33 @@ class _Count:
     end: int  # after the 量词
 
 
-def _counts(flat: str) -> tuple[list[_Count], list[int]]:
-    """Counts that may be checked, and every position that separates one statement from the next
-    (any number with a 量词, and every masked Jinja expression)."""
-    counts: list[_Count] = []
+def _counts(flat: str) -> tuple[list[tuple[re.Match[str], int]], list[int]]:
+    """Numbers followed by a 量词 (with where the 量词 ends), and every position that separates one
+    statement from the next (any number with a 量词, and every masked Jinja expression)."""
+    counts = []
     barriers: list[int] = [m.start() for m in re.finditer(f"{MASK}+", flat)]
-    for number in numbers(flat):
-        classifier = _CLASSIFIER.match(flat, number.end)
-        if not classifier:
-            continue
-        barriers.append(number.start)
-        before = flat[max(0, number.start - 6) : number.start]
-        after = flat[classifier.end() : classifier.end() + 3]
-        if (
-            number.value is None
-            or before.rstrip().endswith("第")
-            or _APPROXIMATE.search(before)
-            or _RANGE.search(before)
-            or _NOT_EXACT_AFTER.match(after)
-        ):
-            continue
-        counts.append(_Count(number, classifier.end()))
+    for match in NUMBER.finditer(flat):
+        classifier = _CLASSIFIER.match(flat, match.end())
+        if classifier:
+            barriers.append(match.start())
+            counts.append((match, classifier.end()))
     return counts, sorted(barriers)
+
+
+def _exact(flat: str, match: re.Match[str], end: int) -> _Count | None:
+    """The count, unless it is not one to check: 第…条, 约…件, 3-5 件, 10 件以上, not a number."""
+    number = as_number(match)
+    before = flat[max(0, number.start - 6) : number.start]
+    after = flat[end : end + 3]
+    if (
+        number.value is None
+        or before.rstrip().endswith("第")
+        or _APPROXIMATE.search(before)
+        or _RANGE.search(before)
+        or _NOT_EXACT_AFTER.match(after)
+    ):
+        return None
+    return _Count(number, end)
 
 
 def _tail(flat: str, end: int) -> str:
@@ -182,16 +201,42 @@ class _Scanner:
         self.passage = passage
         self.flat = passage.flat
         self.counts, self.barriers = _counts(self.flat)
+        found = list(_KEYWORD_RE.finditer(self.flat))
+        self.keyword_starts = [m.start() for m in found]
+        self.keyword_ends = [m.end() for m in found]
 
-    def mentions(self) -> Iterator[Mention]:
-        for index, count in enumerate(self.counts):
-            mention = self._mention(count)
+    def mentions(self, stopped: list[int]) -> Iterator[Mention]:
+        candidates = 0
+        for index, (match, end) in enumerate(self.counts):
+            if not self._keyword_near(match.start()):
+                continue
+            candidates += 1
+            if candidates > MAX_CANDIDATES:
+                stopped.append(match.start())
+                return
+            count = _exact(self.flat, match, end)
+            mention = None if count is None else self._mention(count)
             if mention is None:
                 continue
             following = self.counts[index + 1] if index + 1 < len(self.counts) else None
-            if following and _PLUS.fullmatch(self.flat, count.end, following.number.start):
-                mention = replace(mention, plus=following.number.value)
+            if following and _PLUS.fullmatch(self.flat, end, following[0].start()):
+                mention = replace(mention, plus=as_number(following[0]).value)
             yield mention
+
+    def _keyword_near(self, number_start: int) -> bool:
+        """Whether a keyword may sit between the last barrier and the number (a cheap test first:
+        most numbers have none, and a long text may hold hundreds of thousands of numbers).
+
+        Keywords found over the whole text do not overlap; any keyword the windowed search of
+        ``_mention`` finds overlaps one of them, so the last one before the number reaches
+        past the barrier whenever ``_mention`` could find a keyword.
+        """
+        last = bisect_left(self.keyword_starts, number_start) - 1
+        if last < 0:
+            return False
+        previous = bisect_left(self.barriers, number_start)
+        barrier = self.barriers[previous - 1] + 1 if previous else 0
+        return self.keyword_ends[last] > barrier
 
     def _keywords(self, start: int, end: int) -> list[tuple[re.Match[str], Keyword]]:
         return [(m, _keyword_of(m)) for m in _KEYWORD_RE.finditer(self.flat, start, end)]
@@ -199,7 +244,8 @@ class _Scanner:
     def _mention(self, count: _Count) -> Mention | None:
         flat, number = self.flat, count.number
         sentence_start, _ = sentence_bounds(flat, number.start)
-        window_start = max([sentence_start, *(b + 1 for b in self.barriers if b < number.start)])
+        previous = bisect_left(self.barriers, number.start)
+        window_start = max(sentence_start, self.barriers[previous - 1] + 1 if previous else 0)
         keywords = self._keywords(window_start, number.start)
         chosen = self._choose(keywords, number.start)
         if chosen is None:
@@ -237,7 +283,7 @@ class _Scanner:
         flat = self.flat
         if "其中" in flat[sentence_start:number]:
             return True
-        clause_start = max(sentence_start, *(flat.rfind(c, 0, keyword) + 1 for c in "，,"))
+        clause_start = max(sentence_start, last_before(flat, "，,", keyword) + 1)
         return bool(_CHANNEL.search(flat, clause_start, number))
 
     def _choose(
@@ -249,9 +295,11 @@ class _Scanner:
                 match, keyword = keywords[index]
                 target = keyword.target
                 reach = target.reach if target is not None else 15
-                between = self.flat[match.end() : number_start]
-                if keyword.weak == weak and len(between.replace(" ", "")) <= reach:
+                distance = len(self.flat[match.end() : number_start].replace(" ", ""))
+                if keyword.weak == weak and distance <= reach:
                     return index, match, keyword
+                if distance > _LONGEST_REACH:
+                    break  # every earlier keyword is farther still
         return None
 
     def _plain_between(self, between: str) -> bool:
@@ -318,6 +366,9 @@ class _Scanner:
         return None
 
 
-def mentions(report: Report, passage: Passage) -> Iterator[Mention]:
-    """Every checkable count in ``passage``."""
-    yield from _Scanner(report, passage).mentions()
+def mentions(
+    report: Report, passage: Passage, stopped: list[int] | None = None
+) -> Iterator[Mention]:
+    """Every checkable count in ``passage``, up to MAX_CANDIDATES of them; where it stopped, if
+    it did, is appended to ``stopped``."""
+    yield from _Scanner(report, passage).mentions([] if stopped is None else stopped)

@@ -20,7 +20,10 @@ CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS) + _MYRIAD
 #: Arabic digits (ASCII or full-width) with optional ``,`` thousands groups; a decimal part is
 #: captured so that ``1.5`` is recognised as one non-count token instead of ``1`` and ``5``.
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
-_NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{CHINESE_NUMERAL_CHARS}]+)")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+#: No count in a report has more digits; longer runs are serial numbers (or an attack).
+_COUNT_DIGITS = 15
+NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{CHINESE_NUMERAL_CHARS}]+)")
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,9 @@ class Number:
 
 
 def parse_arabic(written: str) -> int | None:
-    """``1,234`` → 1234; decimals are not counts → None."""
-    plain = written.replace(",", "").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    return int(plain) if plain.isdigit() else None
+    """``1,234`` → 1234; decimals, and runs too long to be a count, are not counts → None."""
+    plain = written.replace(",", "").translate(_FULL_WIDTH)
+    return int(plain) if plain.isdigit() and len(plain) <= _COUNT_DIGITS else None
 
 
 def _below_myriad(text: str) -> int | None:
@@ -90,9 +93,14 @@ def parse_chinese(text: str) -> int | None:
     return upper * 10_000 + lower
 
 
+def as_number(match: re.Match[str]) -> Number:
+    """The Number a match of ``NUMBER`` found."""
+    written = match.group()
+    value = parse_arabic(written) if match.group("arabic") else parse_chinese(written)
+    return Number(match.start(), match.end(), written, value)
+
+
 def numbers(text: str) -> Iterator[Number]:
     """Every number-looking run of ``text``, left to right."""
-    for match in _NUMBER.finditer(text):
-        written = match.group()
-        value = parse_arabic(written) if match.group("arabic") else parse_chinese(written)
-        yield Number(match.start(), match.end(), written, value)
+    for match in NUMBER.finditer(text):
+        yield as_number(match)

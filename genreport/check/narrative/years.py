@@ -15,7 +15,7 @@ from ...findings import Finding
 from ...model import Report
 from ..base import ERROR
 from ..context import PreviousYear
-from .scan import PREFACE, Passage, passages, sentence_bounds
+from .scan import PREFACE, Passage, last_before, passages, sentence_bounds
 
 _YEAR = r"((?:19|20)[0-9]{2})\s*年"
 _PERIOD = re.compile(
@@ -31,7 +31,7 @@ _ABOUT_ANOTHER = re.compile("上年|上一年|去年|以往|整改|问题|通知
 
 def _in_title_marks(text: str, offset: int) -> bool:
     """Inside 《…》: the name of a document, e.g. a notice about last year's reports."""
-    return text.rfind("《", 0, offset) > text.rfind("》", 0, offset)
+    return last_before(text, "《", offset) > last_before(text, "》", offset)
 
 
 def _years(passage: Passage, report: Report) -> Iterator[tuple[int, int, str, str]]:
