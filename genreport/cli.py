@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 import sys
@@ -73,7 +74,7 @@ def _translate(message: str) -> str:
 
 def _asks_for_json(args: list[str]) -> bool:
     """``--format json`` among the arguments, even when click could not parse them."""
-    pairs = zip(args, [*args[1:], ""], strict=True)
+    pairs = itertools.pairwise([*args, ""])
     return any(
         (a in ("--format", "-f") and b == "json") or a in ("--format=json", "-fjson")
         for a, b in pairs

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -212,3 +214,13 @@ def test_years_complete_in_the_shell(workspace: Path) -> None:
         },
     )
     assert result.output.split() == ["2022", "2023"]
+
+
+def test_a_usage_error_with_no_program_arguments_is_still_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``sys.argv`` may hold the program alone (a runner, a wrapper): usage errors still exit 2."""
+    monkeypatch.setattr(sys, "argv", ["genreport"])
+    result = runner.invoke(app, ["build", "--jobs", "x"])
+    assert result.exit_code == 2, result.output
+    assert "参数“--jobs”的值无效" in result.output

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -225,7 +226,11 @@ def fuzz(cases: int, master_seed: int, jobs: int) -> list[tuple[Case, str]]:
     """Run ``cases`` cases; the failing ones with what went wrong."""
     files = seeds()
     failures: list[tuple[Case, str]] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_memory) as pool:
+    # fresh workers (spawn, not fork): a forked worker would count the test process's own memory
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_limit_memory
+    ) as pool:
         futures = {}
         for number in range(cases):
             case = make_case(number, master_seed, files)
