@@ -187,6 +187,20 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 
 
+def _peak_megabytes() -> float:
+    """This worker's peak resident memory since it started.
+
+    ``VmHWM`` belongs to the address space the worker got at exec; ``ru_maxrss`` survives exec on
+    Linux, so it would report the (large) test process the worker was started from.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_case(case: Case) -> str | None:
     """In a worker: check the case like a user would; None when it behaved, else what went wrong."""
     from typer.testing import CliRunner  # noqa: PLC0415
@@ -204,7 +218,7 @@ def run_case(case: Case) -> str | None:
         seconds = time.process_time() - start
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_megabytes()
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         return f"traceback: {type(result.exception).__name__}: {str(result.exception)[:200]}"
     if result.exit_code not in (0, 1):
