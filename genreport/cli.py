@@ -656,6 +656,7 @@ class _paused:
         "退出码：0 一切就绪；1 有缺少或过期的项目。"
     ),
 )
+@guarded
 def doctor_command(ctx: typer.Context) -> None:
     from .doctor import diagnose  # noqa: PLC0415  (fonts and programs are only asked here)
 
@@ -690,6 +691,7 @@ def doctor_command(ctx: typer.Context) -> None:
         "  genreport status 2023 --format csv > 报送情况.csv"
     ),
 )
+@guarded
 def status_command(
     ctx: typer.Context,
     year_text: Annotated[
@@ -780,6 +782,7 @@ def _print_diff(diff: Any, written: list[Path], workspace: Workspace) -> None:
         "  genreport diff 2024 --format json > diff.json"
     ),
 )
+@guarded
 def diff_command(
     ctx: typer.Context,
     targets: Annotated[
@@ -990,6 +993,7 @@ def import_command(
         "  genreport export 2023"
     ),
 )
+@guarded
 def export_command(
     ctx: typer.Context,
     year_text: Annotated[

@@ -106,3 +106,24 @@ def test_a_crash_outside_any_file_is_one_line_and_exit_3(
         "（加 --debug 可显示详细信息）\n"
     )
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["export", "2023"], "genreport.export.export_year"),
+        (["status", "2023"], "genreport.status.make_board"),
+        (["diff", "2023"], "genreport.diff.diff_files"),
+        (["doctor"], "genreport.doctor.diagnose"),
+    ],
+)
+def test_every_command_turns_a_crash_into_one_line_and_exit_3(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], target: str
+) -> None:
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError("意外")
+
+    monkeypatch.setattr(target, explode)
+    result = runner.invoke(cli.app, command)
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith("genreport 内部错误（运行时 RuntimeError: 意外）")
