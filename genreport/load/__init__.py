@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding, Severity, has_errors
+from ..gc_paused import gc_paused
 from ..model import Report
 from ..workspace import folder_year
 from .characters import in_escapes as characters_in_escapes
@@ -32,6 +33,11 @@ def load_text(data: bytes, file: str, expected_year: int | None = None) -> Loade
 
 
 def _load(source: Source, expected_year: int | None) -> Loaded:
+    with gc_paused():
+        return _parse(source, expected_year)
+
+
+def _parse(source: Source, expected_year: int | None) -> Loaded:
     file = source.file
     characters = characters_in_text(file, source.text)
     if has_errors(characters):

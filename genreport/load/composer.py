@@ -21,10 +21,10 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.error import Mark
 from yaml.events import (
+    AliasEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
-    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -49,16 +49,21 @@ _STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
 
 
 NextEvent = Callable[[], Event | None]
-#: Asked about each node's event with its depth (the root is 0): a message refuses it.
-Refuse = Callable[[NodeEvent, int], str | None]
 
 
 class Refused(Exception):
-    """Well-formed YAML that a report file must not contain; ``mark`` is where it starts."""
+    """Well-formed YAML a report file must not contain, starting at ``mark``.
 
-    def __init__(self, mark: Any, message: str) -> None:
-        super().__init__(message)
-        self.mark, self.message = mark, message
+    ``reason`` is ANCHOR (an anchor or an alias: how alias bombs work), TAG, or DEPTH (a node
+    nested deeper than MAX_DEPTH).
+    """
+
+    def __init__(self, reason: str, mark: Any) -> None:
+        super().__init__(reason)
+        self.reason, self.mark = reason, mark
+
+
+ANCHOR, TAG, DEPTH = "anchor", "tag", "depth"
 
 
 class _PythonParser(Reader, Scanner, Parser):
@@ -78,27 +83,27 @@ def uses_libyaml(text: str) -> bool:
     )
 
 
-def compose(text: str, refuse: Refuse) -> Node | None:
+def compose(text: str) -> Node | None:
     """The single document in ``text`` as PyYAML's ``yaml.compose`` builds it, or None if empty.
 
-    ``refuse(event, depth)`` is asked about every node's event before it is composed; a message
-    stops composing with ``Refused``. Raises PyYAML's errors for malformed YAML, as it would.
+    Raises ``Refused`` for anchors, aliases, tags and depth, and PyYAML's errors for malformed
+    YAML, as PyYAML would.
     """
     if not uses_libyaml(text):
-        return _python(text, refuse)
+        return _python(text)
     from yaml._yaml import CParser  # noqa: PLC0415  (present only with libyaml)
 
     try:
-        return _stream(CParser(text).get_event, refuse, text)
+        return _stream(CParser(text).get_event, text)
     except yaml.MarkedYAMLError as exc:
         if exc.problem in _PYYAML_ACCEPTS:
-            return _python(text, refuse)
+            return _python(text)
         mark = exc.problem_mark
         if exc.problem == _TOO_DEEP and mark is not None:
             # libyaml's scanner looks ahead through brackets and stops at 1000 levels, before
             # the parser has produced the events MAX_DEPTH refuses: those lie before that point.
             with contextlib.suppress(yaml.YAMLError):
-                _stream(CParser(text[: mark.index]).get_event, refuse, text)
+                _stream(CParser(text[: mark.index]).get_event, text)
         raise
 
 
@@ -109,10 +114,10 @@ _TOO_DEEP = "exceeded maximum nesting depth"
 INVALID_ESCAPE = _PYYAML_ACCEPTS[0]
 
 
-def _python(text: str, refuse: Refuse) -> Node | None:
+def _python(text: str) -> Node | None:
     parser = _PythonParser(text)
     try:
-        return _stream(parser.get_event, refuse)
+        return _stream(parser.get_event)
     except ValueError:  # chr() of an escape past U+10FFFF, which PyYAML's scanner does not check
         mark = parser.get_mark()
         raise ScannerError(
@@ -120,13 +125,13 @@ def _python(text: str, refuse: Refuse) -> Node | None:
         ) from None
 
 
-def _stream(next_event: NextEvent, refuse: Refuse, libyaml_text: str | None = None) -> Node | None:
+def _stream(next_event: NextEvent, libyaml_text: str | None = None) -> Node | None:
     """``libyaml_text`` is the text when libyaml produces the events (see ``_document``)."""
     next_event()  # StreamStartEvent
     event = next_event()
     if isinstance(event, StreamEndEvent):
         return None
-    root = _document(next_event, refuse, libyaml_text)
+    root = _document(next_event, libyaml_text)
     next_event()  # DocumentEndEvent
     event = next_event()
     if event is not None and not isinstance(event, StreamEndEvent):
@@ -139,7 +144,7 @@ def _stream(next_event: NextEvent, refuse: Refuse, libyaml_text: str | None = No
     return root
 
 
-def _document(next_event: NextEvent, refuse: Refuse, libyaml_text: str | None) -> Node:
+def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
     """One document's nodes; the parser guarantees that starts and ends nest.
 
     Where libyaml's events differ from PyYAML's they are made PyYAML's: an empty value in a
@@ -162,9 +167,12 @@ def _document(next_event: NextEvent, refuse: Refuse, libyaml_text: str | None) -
             if not open_nodes:
                 return collection  # type: ignore[no-any-return]
             continue
-        message = refuse(event, len(open_nodes))
-        if message is not None:
-            raise Refused(event.start_mark, message)
+        if kind is AliasEvent or event.anchor is not None:
+            raise Refused(ANCHOR, event.start_mark)
+        if event.tag is not None:
+            raise Refused(TAG, event.start_mark)
+        if len(open_nodes) >= MAX_DEPTH:
+            raise Refused(DEPTH, event.start_mark)
         node: Node
         if kind is ScalarEvent:
             value = event.value
@@ -198,8 +206,8 @@ def _document(next_event: NextEvent, refuse: Refuse, libyaml_text: str | None) -
             ):
                 flow_style = None  # PyYAML's "indentless sequence"
             node = SequenceNode(_SEQ_TAG, [], event.start_mark, None, flow_style)
-        else:  # an alias ``refuse`` let through: there are no anchors for it to name
-            raise ComposerError(None, None, "found undefined alias", event.start_mark)
+        else:
+            raise ComposerError(None, None, f"unexpected {kind.__name__}", event.start_mark)
         if open_nodes:
             parent = open_nodes[-1]
             if type(parent) is SequenceNode:

@@ -8,7 +8,6 @@ every scalar's raw text, quoting style and position, which is what strict typing
 from __future__ import annotations
 
 import yaml
-from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..escaping import quoted
@@ -64,26 +63,20 @@ def _tag_message(text: str, index: int) -> str:
 _TAG_CONTEXTS = ("while parsing a tag", "while scanning a tag")
 
 
-def _refusal(text: str) -> composer.Refuse:
-    """Anchors and aliases (how alias bombs work), tags, and nesting past MAX_DEPTH."""
-
-    def refuse(event: NodeEvent, depth: int) -> str | None:
-        if isinstance(event, AliasEvent) or event.anchor:
-            return "不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来"
-        if getattr(event, "tag", None) is not None:
-            return _tag_message(text, event.start_mark.index if event.start_mark else 0)
-        if depth >= MAX_DEPTH:
-            return f"嵌套超过 {MAX_DEPTH} 层：年度报告的数据最多只有几层，请检查这里的括号或缩进"
-        return None
-
-    return refuse
+def _refused(text: str, exc: Refused) -> str:
+    if exc.reason == composer.ANCHOR:
+        return "不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来"
+    if exc.reason == composer.TAG:
+        return _tag_message(text, exc.mark.index)
+    return f"嵌套超过 {MAX_DEPTH} 层：年度报告的数据最多只有几层，请检查这里的括号或缩进"
 
 
 def compose(source: Source) -> Node:
     try:
-        node = composer.compose(source.text, _refusal(source.text))
+        node = composer.compose(source.text)
     except Refused as exc:
-        raise _error(source, exc.mark.line + 1, exc.mark.column + 1, exc.message) from None
+        message = _refused(source.text, exc)
+        raise _error(source, exc.mark.line + 1, exc.mark.column + 1, message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
