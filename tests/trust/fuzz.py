@@ -302,6 +302,8 @@ class Run:
     failures: list[tuple[Case, str]] = field(default_factory=list)
     slowest: tuple[float, int] = (0.0, -1)  # CPU seconds, case number
     largest: tuple[float, int] = (0.0, -1)  # peak MB, case number
+    #: Print the summary so far to stderr every this many cases (0: never), for long runs.
+    every: int = 0
 
     def add(self, case: Case, outcome: Outcome) -> None:
         self.cases += 1
@@ -309,6 +311,10 @@ class Run:
         self.largest = max(self.largest, (outcome.megabytes, case.number))
         if outcome.problem is not None:
             self.failures.append((case, outcome.problem))
+            if self.every:
+                print(describe(case, outcome.problem), file=sys.stderr, flush=True)
+        if self.every and self.cases % self.every == 0:
+            print(f"so far: {self.summary()}", file=sys.stderr, flush=True)
 
     def summary(self) -> str:
         kinds = Counter(kind(problem) for _, problem in self.failures)
@@ -355,10 +361,10 @@ def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work) -> list[Case]:
                 return [*broken, *in_flight.values()]
 
 
-def fuzz(cases: int, master_seed: int, jobs: int, work: Work = run_case) -> Run:
+def fuzz(cases: int, master_seed: int, jobs: int, work: Work = run_case, every: int = 0) -> Run:
     """Run ``cases`` seeded cases; each is made when a worker is free for it."""
     files = seeds()
-    run = Run()
+    run = Run(every=every)
     remaining = (make_case(number, master_seed, files) for number in range(cases))
     while suspects := _run(remaining, jobs, run, work):
         # one at a time: only the case that kills its worker fails
@@ -383,7 +389,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     start = time.monotonic()
-    run = fuzz(args.cases, args.seed, args.jobs)
+    run = fuzz(args.cases, args.seed, args.jobs, every=1000)
     for case, problem in run.failures:
         print(describe(case, problem), flush=True)
     print(f"{run.summary()}; {time.monotonic() - start:.0f} s")
