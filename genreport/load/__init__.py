@@ -43,14 +43,14 @@ def _parse(source: Source, expected_year: int | None) -> Loaded:
     if has_errors(characters):
         return Loaded(file, None, characters)
     try:
-        root = compose(source)
+        nodes = compose(source)
     except SourceError as exc:
         return Loaded(file, None, [*characters, exc.finding])
-    characters += characters_in_escapes(file, source.text, root)
+    characters += characters_in_escapes(file, source.text, nodes)
     parser = Parser(source)
-    parser.findings.extend(duplicate_keys(source, root))
+    parser.findings.extend(duplicate_keys(source, nodes))
     parser.findings.extend(f for f in characters if f.is_error)
-    report = parser.report(root)
+    report = parser.report(nodes[0])
     findings = parser.findings + [f for f in characters if not f.is_error]
     if report is not None and expected_year is not None and report.year != expected_year:
         pos = report.pos("年度")

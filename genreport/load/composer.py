@@ -40,6 +40,10 @@ from yaml.scanner import Scanner, ScannerError
 #: deeper is a stray bracket, and unbounded depth is unbounded memory for the parser's stack.
 MAX_DEPTH = 16
 
+#: A report has a few hundred values (keys, numbers, texts); 20,000 is a file of something else,
+#: and every stage after this one costs time per node.
+MAX_NODES = 20_000
+
 #: ``GENREPORT_YAML=python`` forces the pure-Python scanner (tests run both paths).
 ENV_SWITCH = "GENREPORT_YAML"
 
@@ -54,8 +58,8 @@ NextEvent = Callable[[], Event | None]
 class Refused(Exception):
     """Well-formed YAML a report file must not contain, starting at ``mark``.
 
-    ``reason`` is ANCHOR (an anchor or an alias: how alias bombs work), TAG, or DEPTH (a node
-    nested deeper than MAX_DEPTH).
+    ``reason`` is ANCHOR (an anchor or an alias: how alias bombs work), TAG, DEPTH (a node
+    nested deeper than MAX_DEPTH) or SIZE (the node past MAX_NODES).
     """
 
     def __init__(self, reason: str, mark: Any) -> None:
@@ -63,7 +67,7 @@ class Refused(Exception):
         self.reason, self.mark = reason, mark
 
 
-ANCHOR, TAG, DEPTH = "anchor", "tag", "depth"
+ANCHOR, TAG, DEPTH, SIZE = "anchor", "tag", "depth", "size"
 
 
 class _PythonParser(Reader, Scanner, Parser):
@@ -83,11 +87,12 @@ def uses_libyaml(text: str) -> bool:
     )
 
 
-def compose(text: str) -> Node | None:
-    """The single document in ``text`` as PyYAML's ``yaml.compose`` builds it, or None if empty.
+def compose(text: str) -> list[Node]:
+    """The single document in ``text`` as PyYAML's ``yaml.compose`` builds it: all its nodes in
+    document order, the root first (none if the text holds no document).
 
-    Raises ``Refused`` for anchors, aliases, tags and depth, and PyYAML's errors for malformed
-    YAML, as PyYAML would.
+    Raises ``Refused`` for anchors, aliases, tags, depth and size, and PyYAML's errors for
+    malformed YAML, as PyYAML would.
     """
     if not uses_libyaml(text):
         return _python(text)
@@ -114,7 +119,7 @@ _TOO_DEEP = "exceeded maximum nesting depth"
 INVALID_ESCAPE = _PYYAML_ACCEPTS[0]
 
 
-def _python(text: str) -> Node | None:
+def _python(text: str) -> list[Node]:
     parser = _PythonParser(text)
     try:
         return _stream(parser.get_event)
@@ -125,13 +130,14 @@ def _python(text: str) -> Node | None:
         ) from None
 
 
-def _stream(next_event: NextEvent, libyaml_text: str | None = None) -> Node | None:
+def _stream(next_event: NextEvent, libyaml_text: str | None = None) -> list[Node]:
     """``libyaml_text`` is the text when libyaml produces the events (see ``_document``)."""
     next_event()  # StreamStartEvent
     event = next_event()
     if isinstance(event, StreamEndEvent):
-        return None
-    root = _document(next_event, libyaml_text)
+        return []
+    nodes = _document(next_event, libyaml_text)
+    root = nodes[0]
     next_event()  # DocumentEndEvent
     event = next_event()
     if event is not None and not isinstance(event, StreamEndEvent):
@@ -141,10 +147,10 @@ def _stream(next_event: NextEvent, libyaml_text: str | None = None) -> Node | No
             "but found another document",
             event.start_mark,  # type: ignore[arg-type]
         )
-    return root
+    return nodes
 
 
-def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
+def _document(next_event: NextEvent, libyaml_text: str | None) -> list[Node]:
     """One document's nodes; the parser guarantees that starts and ends nest.
 
     Where libyaml's events differ from PyYAML's they are made PyYAML's: an empty value in a
@@ -153,6 +159,7 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
     """
     tags: dict[str, str] = {}  # a plain scalar's tag depends on its text only
     resolve = Resolver().resolve
+    nodes: list[Node] = []
     open_nodes: list[Any] = []  # MappingNode | SequenceNode
     keys: list[Node | None] = []  # per open collection: a mapping's key waiting for its value
     while True:
@@ -165,7 +172,7 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
             keys.pop()
             collection.end_mark = event.end_mark
             if not open_nodes:
-                return collection  # type: ignore[no-any-return]
+                return nodes
             continue
         if kind is AliasEvent or event.anchor is not None:
             raise Refused(ANCHOR, event.start_mark)
@@ -173,6 +180,8 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
             raise Refused(TAG, event.start_mark)
         if len(open_nodes) >= MAX_DEPTH:
             raise Refused(DEPTH, event.start_mark)
+        if len(nodes) >= MAX_NODES:
+            raise Refused(SIZE, event.start_mark)
         node: Node
         if kind is ScalarEvent:
             value = event.value
@@ -208,6 +217,7 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
             node = SequenceNode(_SEQ_TAG, [], event.start_mark, None, flow_style)
         else:
             raise ComposerError(None, None, f"unexpected {kind.__name__}", event.start_mark)
+        nodes.append(node)
         if open_nodes:
             parent = open_nodes[-1]
             if type(parent) is SequenceNode:
@@ -218,7 +228,7 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> Node:
                 parent.value.append((keys[-1], node))
                 keys[-1] = None
         elif kind is ScalarEvent:
-            return node
+            return nodes
         if kind is not ScalarEvent:
             open_nodes.append(node)
             keys.append(None)

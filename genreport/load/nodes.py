@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from ..escaping import quoted
 from ..findings import Finding, Severity
 from . import composer, slips
-from .composer import MAX_DEPTH, Refused
+from .composer import MAX_DEPTH, MAX_NODES, Refused
 from .source import Source, SourceError
 
 #: PyYAML's problem texts users meet most, in words an office clerk can act on.
@@ -68,12 +68,18 @@ def _refused(text: str, exc: Refused) -> str:
         return "不支持 YAML 锚点和别名（& 与 *），请把数值直接写出来"
     if exc.reason == composer.TAG:
         return _tag_message(text, exc.mark.index)
-    return f"嵌套超过 {MAX_DEPTH} 层：年度报告的数据最多只有几层，请检查这里的括号或缩进"
+    if exc.reason == composer.DEPTH:
+        return f"嵌套超过 {MAX_DEPTH} 层：年度报告的数据最多只有几层，请检查这里的括号或缩进"
+    return (
+        f"文件中的值超过 {MAX_NODES} 个（一份年度报告只有几百个），不像是一份年度报告的数据文件："
+        "请检查从这里开始的内容是否重复或多余"
+    )
 
 
-def compose(source: Source) -> Node:
+def compose(source: Source) -> list[Node]:
+    """The file's nodes in document order, the root first; a SourceError if it has none."""
     try:
-        node = composer.compose(source.text)
+        nodes = composer.compose(source.text)
     except Refused as exc:
         message = _refused(source.text, exc)
         raise _error(source, exc.mark.line + 1, exc.mark.column + 1, message) from None
@@ -102,7 +108,7 @@ def compose(source: Source) -> Node:
         raise _error(source, line, column, message) from None
     except yaml.YAMLError as exc:
         raise _error(source, 1, 1, f"YAML 语法错误（{exc}）") from None
-    if node is None:
+    if not nodes:
         raise SourceError(
             Finding(
                 "L1",
@@ -113,33 +119,29 @@ def compose(source: Source) -> Node:
                 "文件是空的（只有空白或注释），没有任何数据",
             )
         )
-    return node
+    return nodes
 
 
-def duplicate_keys(source: Source, node: Node) -> list[Finding]:
+def duplicate_keys(source: Source, nodes: list[Node]) -> list[Finding]:
     """Every key written twice in one mapping; PyYAML would silently keep the last."""
     findings = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, MappingNode):
-            seen: dict[str, Node] = {}
-            for key, value in current.value:
-                if isinstance(key, ScalarNode):
-                    if key.value in seen:
-                        first = seen[key.value].start_mark.line + 1
-                        findings.append(
-                            _error(
-                                source,
-                                key.start_mark.line + 1,
-                                key.start_mark.column + 1,
-                                f"键“{quoted(key.value)}”重复出现（第 {first} 行已有），"
-                                "请删除或合并其中一处",
-                            ).finding
-                        )
-                    else:
-                        seen[key.value] = key
-                stack.append(value)
-        elif isinstance(current.value, list):
-            stack.extend(current.value)
+    for node in nodes:
+        if node.__class__ is not MappingNode:
+            continue
+        seen: dict[str, Node] = {}
+        for key, _ in node.value:
+            if isinstance(key, ScalarNode):
+                if key.value in seen:
+                    first = seen[key.value].start_mark.line + 1
+                    findings.append(
+                        _error(
+                            source,
+                            key.start_mark.line + 1,
+                            key.start_mark.column + 1,
+                            f"键“{quoted(key.value)}”重复出现（第 {first} 行已有），"
+                            "请删除或合并其中一处",
+                        ).finding
+                    )
+                else:
+                    seen[key.value] = key
     return findings

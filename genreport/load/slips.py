@@ -50,10 +50,22 @@ def _message(line: int, column: int, char: str, *, indent: bool = False) -> str:
 
 
 def _digits_at(raw: str, offset: int) -> str:
-    end = offset
-    while end < len(raw) and raw[end] in _FULLWIDTH_DIGITS:
-        end += 1
-    return raw[offset:end]
+    match = _DIGITS.match(raw, offset)
+    return match.group() if match else ""
+
+
+#: Any character ``in_value`` looks for, and those ``in_key`` looks for.
+_SLIP_CHARACTER = re.compile(f"[，、［］{_FULLWIDTH_DIGITS}{IDEOGRAPHIC_SPACE}]")
+_KEY_SLIP_CHARACTER = re.compile(f"[：{IDEOGRAPHIC_SPACE}]")
+_DIGITS = re.compile(f"[{_FULLWIDTH_DIGITS}]+")
+
+
+def may_be_in(node: Node, text: str) -> bool:
+    """Whether the text of ``node`` (a whole row, say) has a character a slip is made of.
+
+    One search in C instead of one ``in_value`` per item: a row without them has no slip.
+    """
+    return _SLIP_CHARACTER.search(text, node.start_mark.index, node.end_mark.index) is not None
 
 
 def in_value(node: Node, text: str) -> Slip | None:
@@ -63,13 +75,14 @@ def in_value(node: Node, text: str) -> Slip | None:
     """
     if not isinstance(node, ScalarNode) or node.style is not None:
         return None
-    raw = text[node.start_mark.index : node.end_mark.index]
-    for offset, char in enumerate(raw):
-        if char in "，、［］" or char in _FULLWIDTH_DIGITS or char == IDEOGRAPHIC_SPACE:
-            line, column = _inside(node, raw, offset)
-            typed = _digits_at(raw, offset) if char in _FULLWIDTH_DIGITS else char
-            return Slip(line, column, _message(line, column, typed))
-    return None
+    start = node.start_mark.index
+    found = _SLIP_CHARACTER.search(text, start, node.end_mark.index)
+    if found is None:
+        return None
+    raw, offset, char = text[start : node.end_mark.index], found.start() - start, found.group()
+    line, column = _inside(node, raw, offset)
+    typed = _digits_at(raw, offset) if char in _FULLWIDTH_DIGITS else char
+    return Slip(line, column, _message(line, column, typed))
 
 
 def _inside(node: Node, raw: str, offset: int) -> tuple[int, int]:
@@ -84,14 +97,14 @@ def in_key(text: str, node: Node) -> Slip | None:
     """A full-width space around a key or a full-width colon inside one (``{自然人：3}``)."""
     if not isinstance(node, ScalarNode) or node.style is not None:
         return None
-    raw = text[node.start_mark.index : node.end_mark.index]
-    for offset, char in enumerate(raw):
-        if char in "：" + IDEOGRAPHIC_SPACE:
-            line, column = _inside(node, raw, offset)
-            start, column_before = node.start_mark.index, node.start_mark.column
-            starts_line = offset == 0 and not text[start - column_before : start].strip(" ")
-            return Slip(line, column, _message(line, column, char, indent=starts_line))
-    return None
+    start, column_before = node.start_mark.index, node.start_mark.column
+    found = _KEY_SLIP_CHARACTER.search(text, start, node.end_mark.index)
+    if found is None:
+        return None
+    raw, offset, char = text[start : node.end_mark.index], found.start() - start, found.group()
+    line, column = _inside(node, raw, offset)
+    starts_line = offset == 0 and not text[start - column_before : start].strip(" ")
+    return Slip(line, column, _message(line, column, char, indent=starts_line))
 
 
 def in_structure(text: str, last_line: int) -> Slip | None:

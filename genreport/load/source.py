@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,12 +93,16 @@ def _is_gbk(data: bytes) -> bool:
     return True
 
 
+#: The line boundaries of ``str.splitlines``, and a line whose indentation holds a tab (the
+#: spaces before the first tab are group 1) and that has more than blanks.
+_BOUNDARIES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_TAB_IN_INDENT = re.compile(f"(?:^|(?<=[{_BOUNDARIES}]))( *)\t[ \t]*[^ \t{_BOUNDARIES}]")
+
+
 def _tab_in_indentation(text: str) -> tuple[int, int] | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip(" \t")
-        if not stripped:
-            continue
-        indent = line[: len(line) - len(stripped)]
-        if "\t" in indent:
-            return number, indent.index("\t") + 1
-    return None
+    if "\t" not in text:
+        return None
+    match = _TAB_IN_INDENT.search(text)
+    if match is None:
+        return None
+    return len(text[: match.start()].splitlines()) + 1, len(match.group(1)) + 1

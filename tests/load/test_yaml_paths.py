@@ -33,21 +33,25 @@ def _both_yaml_parsers() -> str:
     return "both"
 
 
-def flatten(node: Node | None) -> Iterator[Row]:
-    """Every node in document order with everything the loader reads from it."""
-    stack = [node] if node is not None else []
+def walk(node: Node) -> Iterator[Node]:
+    """Every node of the tree in document order."""
+    stack = [node]
     while stack:
         current = stack.pop()
-        start, end = current.start_mark, current.end_mark
-        marks = (start.line, start.column, start.index, end.line, end.column, end.index)
-        if isinstance(current, ScalarNode):
-            yield ("scalar", current.tag, current.value, current.style, *marks)
-        else:
-            yield (type(current).__name__, current.tag, current.flow_style, *marks)
-            if isinstance(current, MappingNode):
-                stack.extend(n for pair in reversed(current.value) for n in reversed(pair))
-            elif isinstance(current, SequenceNode):
-                stack.extend(reversed(current.value))
+        yield current
+        if isinstance(current, MappingNode):
+            stack.extend(n for pair in reversed(current.value) for n in reversed(pair))
+        elif isinstance(current, SequenceNode):
+            stack.extend(reversed(current.value))
+
+
+def row(node: Node) -> Row:
+    """Everything the loader reads from a node."""
+    start, end = node.start_mark, node.end_mark
+    marks = (start.line, start.column, start.index, end.line, end.column, end.index)
+    if isinstance(node, ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, *marks)
+    return (type(node).__name__, node.tag, node.flow_style, *marks)
 
 
 def tree(text: str, parser: str) -> list[Row] | str:
@@ -56,7 +60,10 @@ def tree(text: str, parser: str) -> list[Row] | str:
     os.environ[ENV_SWITCH] = "" if parser == "libyaml" else "python"
     try:
         assert composer.uses_libyaml(text) == (parser == "libyaml" and "\ufeff" not in text)
-        return list(flatten(compose(Source("x.yaml", text))))
+        nodes = compose(Source("x.yaml", text))
+        assert [id(n) for n in walk(nodes[0])] == [id(n) for n in nodes], "document order"
+        rows = [row(n) for n in nodes]
+        return rows
     except Exception as exc:  # a SourceError: compare its finding
         finding = getattr(exc, "finding", None)
         if finding is None:
