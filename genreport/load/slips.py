@@ -23,6 +23,8 @@ _KEY_FULLWIDTH_COLON = re.compile(r"[ \u3000]*(?:-[ \u3000]+)?[^\s:：#'\"\[\]{}
 #: ``，`` or ``、`` right after a number or a closing bracket: a separator typed on an IME.
 _SEPARATOR_SLIP = re.compile(r"[0-9０-９\]}］] *([，、])")
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
+#: A full-width space after a closing bracket: ``[0, 0, 0, 0]　`` (the IME's space after a row).
+_SPACE_AFTER_FLOW = re.compile(r"[\]}］] *(\u3000)")
 
 
 @dataclass(frozen=True)
@@ -131,9 +133,14 @@ def in_structure(text: str, last_line: int) -> Slip | None:
 
 
 def _in_flow_or_after_colon(number: int, line: str) -> Slip | None:
-    """``[1，2]``, ``{a: 1，b: 2}``, ``[0, 0]，`` and ``key:　value`` on one structural line."""
+    """``[1，2]``, ``{a: 1，b: 2}``, ``[0, 0]，``, ``key:　value`` and ``[0, 0]　`` on one
+    structural line."""
     if ":" + IDEOGRAPHIC_SPACE in line:
         column = line.index(":" + IDEOGRAPHIC_SPACE) + 2
+        return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE))
+    after = _SPACE_AFTER_FLOW.search(line.split(" #", 1)[0])
+    if after:
+        column = after.start(1) + 1
         return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE))
     if "[" in line or "{" in line:
         match = _SEPARATOR_SLIP.search(line)

@@ -242,7 +242,8 @@ def _limit_cpu(seconds: float) -> None:
     that spins, even inside C code, dies instead of holding up the run."""
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     soft = int(_cpu_seconds() + seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard < 0 else min(soft, hard), hard))
+    unlimited = hard == resource.RLIM_INFINITY
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if unlimited else min(soft, hard), hard))
 
 
 def run_case(case: Case) -> Outcome:
