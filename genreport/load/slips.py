@@ -4,7 +4,7 @@ An IME left on types ``：`` for ``:``, ``，`` or ``、`` between numbers, ``�
 full-width space ``　`` in indentation or after a value, ``５`` for ``5``. PyYAML then reports a
 puzzling syntax error somewhere else, or reads a number as text. Each slip is named here, at its
 own line and column, with the fix. Narrative text is never scanned: there these characters are
-simply Chinese.
+simply Chinese (only a ``｜`` or ``＞`` typed where a text block's ``|`` or ``>`` belongs).
 """
 
 from __future__ import annotations
@@ -73,6 +73,28 @@ def in_value(node: Node, text: str | None = None) -> Slip | None:
             typed = _digits_at(raw, offset) if char in _FULLWIDTH_DIGITS else char
             return Slip(line, column, _message(line, column, typed))
     return None
+
+
+#: Full-width twins of the block-scalar indicators ``|`` and ``>``.
+_FULLWIDTH_BLOCK = {"｜": "|", "＞": ">"}
+
+
+def in_block_indicator(node: Node) -> Slip | None:
+    """``键: ｜`` typed for ``键: |``: YAML reads the ｜ and the paragraphs under it as one plain
+    line, so the report would print “｜” and lose every paragraph break."""
+    if not isinstance(node, ScalarNode) or node.style is not None:
+        return None
+    char = node.value[:1]
+    if char not in _FULLWIDTH_BLOCK:
+        return None
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    kind = "竖线" if char == "｜" else "大于号"
+    return Slip(
+        line,
+        column,
+        f"第 {line} 行第 {column} 列用了全角{kind}“{char}”，正文块请用英文“{_FULLWIDTH_BLOCK[char]}”"
+        f"（写成“键: {_FULLWIDTH_BLOCK[char]}”，正文另起一行并缩进）",
+    )
 
 
 def _inside(node: Node, raw: str, offset: int) -> tuple[int, int]:
