@@ -159,9 +159,8 @@ def test_the_hints_name_the_problem_in_chinese() -> None:
 
 
 def test_an_escaped_surrogate_is_read_by_the_fallback_and_named() -> None:
-    text = (
-        complete("机关: 测试市测试局\n年度: 2023\n发布日期: 2024-01-20\n")
-        + '其他需要报告的事项: "x\\ud800"\n'
+    text = complete(
+        '机关: 测试市测试局\n年度: 2023\n发布日期: 2024-01-20\n其他需要报告的事项: "x\\ud800"\n'
     )
     messages = [f.message for f in load_text(text.encode(), "x.yaml", 2023).findings]
     assert messages[0] == (
