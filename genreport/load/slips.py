@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from yaml.nodes import Node, ScalarNode
 
+from ..escaping import quoted
+
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _TO_ASCII = str.maketrans(_FULLWIDTH_DIGITS, "0123456789")
 IDEOGRAPHIC_SPACE = "\u3000"
@@ -25,6 +27,8 @@ _SEPARATOR_SLIP = re.compile(r"[0-9０-９\]}］] *([，、])")
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
 #: A full-width space after a closing bracket: ``[0, 0, 0, 0]　`` (the IME's space after a row).
 _SPACE_AFTER_FLOW = re.compile(r"[\]}］] *(\u3000)")
+#: ``信息处理费:200``: a Chinese key, then a colon with no space before its value.
+_NO_SPACE_AFTER_COLON = re.compile(r" *(?:- +)?([\u4e00-\u9fff（）]+):(?=[^\s#])")
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,16 @@ def in_structure(text: str, last_line: int) -> Slip | None:
         slip = _in_flow_or_after_colon(number, line)
         if slip is not None:
             return slip
+        # only where the error is: a plain text's own line may hold 共收到:3件 and read fine
+        colon = _NO_SPACE_AFTER_COLON.match(line) if number >= last_line - 1 else None
+        if colon:
+            column = colon.end()
+            typed = quoted(line[column:].split(" #", 1)[0].strip(), 20)
+            message = (
+                f"第 {number} 行第 {column} 列的冒号“:”后面要有一个空格："
+                f"请写成“{colon.group(1)}: {typed}”"
+            )
+            return Slip(number, column, message)
         if _opens_block(line):
             block_indent = indent
     return None
