@@ -91,6 +91,9 @@ _TEXT: Schema = {
     # YAML reads a bare 2023 or an empty value as a number or null; the loader takes them as text
     "type": ["string", "number", "boolean", "null"],
     "description": "正文：段落之间空一行；可用 {{ 依申请公开.本年新收.总计 }} 这样的表达式引用表格数据",
+    # ｜ or ＞ typed for the block indicator (load/slips.in_block_indicator)
+    "pattern": "^(?![｜＞])",
+    "errorMessage": "正文写成“键: |”后另起一行并缩进（竖线用英文“|”，不用全角“｜”）",
 }
 
 

@@ -231,6 +231,8 @@ class Parser:
     # --- narrative ----------------------------------------------------------------------------
 
     def text(self, node: Node, path: tuple[str, ...]) -> Text | None:
+        if self.slipped(slips.in_block_indicator(node)):
+            return None
         value = self.read(node, path, lambda n: scalars.read_text(n, "正文"))
         if value is None:
             return None

@@ -4,7 +4,7 @@ An IME left on types ``：`` for ``:``, ``，`` or ``、`` between numbers, ``�
 full-width space ``　`` in indentation or after a value, ``５`` for ``5``. PyYAML then reports a
 puzzling syntax error somewhere else, or reads a number as text. Each slip is named here, at its
 own line and column, with the fix. Narrative text is never scanned: there these characters are
-simply Chinese.
+simply Chinese (only a ``｜`` or ``＞`` typed where a text block's ``|`` or ``>`` belongs).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from yaml.nodes import Node, ScalarNode
+
+from ..escaping import quoted
 
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _TO_ASCII = str.maketrans(_FULLWIDTH_DIGITS, "0123456789")
@@ -23,6 +25,10 @@ _KEY_FULLWIDTH_COLON = re.compile(r"[ \u3000]*(?:-[ \u3000]+)?[^\s:：#'\"\[\]{}
 #: ``，`` or ``、`` right after a number or a closing bracket: a separator typed on an IME.
 _SEPARATOR_SLIP = re.compile(r"[0-9０-９\]}］] *([，、])")
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
+#: A full-width space after a closing bracket: ``[0, 0, 0, 0]　`` (the IME's space after a row).
+_SPACE_AFTER_FLOW = re.compile(r"[\]}］] *(\u3000)")
+#: ``信息处理费:200``: a Chinese key, then a colon with no space before its value.
+_NO_SPACE_AFTER_COLON = re.compile(r" *(?:- +)?([\u4e00-\u9fff（）]+):(?=[^\s#])")
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,28 @@ def in_value(node: Node, text: str) -> Slip | None:
     return Slip(line, column, _message(line, column, typed))
 
 
+#: Full-width twins of the block-scalar indicators ``|`` and ``>``.
+_FULLWIDTH_BLOCK = {"｜": "|", "＞": ">"}
+
+
+def in_block_indicator(node: Node) -> Slip | None:
+    """``键: ｜`` typed for ``键: |``: YAML reads the ｜ and the paragraphs under it as one plain
+    line, so the report would print “｜” and lose every paragraph break."""
+    if not isinstance(node, ScalarNode) or node.style is not None:
+        return None
+    char = node.value[:1]
+    if char not in _FULLWIDTH_BLOCK:
+        return None
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    kind = "竖线" if char == "｜" else "大于号"
+    return Slip(
+        line,
+        column,
+        f"第 {line} 行第 {column} 列用了全角{kind}“{char}”，正文块请用英文“{_FULLWIDTH_BLOCK[char]}”"
+        f"（写成“键: {_FULLWIDTH_BLOCK[char]}”，正文另起一行并缩进）",
+    )
+
+
 def _inside(node: Node, raw: str, offset: int) -> tuple[int, int]:
     """Line and column of ``raw[offset]``, ``raw`` being the node's text: linear in the node only."""
     newlines = raw.count("\n", 0, offset)
@@ -137,15 +165,30 @@ def in_structure(text: str, last_line: int) -> Slip | None:
         slip = _in_flow_or_after_colon(number, line)
         if slip is not None:
             return slip
+        # only where the error is: a plain text's own line may hold 共收到:3件 and read fine
+        colon = _NO_SPACE_AFTER_COLON.match(line) if number >= last_line - 1 else None
+        if colon:
+            column = colon.end()
+            typed = quoted(line[column:].split(" #", 1)[0].strip(), 20)
+            message = (
+                f"第 {number} 行第 {column} 列的冒号“:”后面要有一个空格："
+                f"请写成“{colon.group(1)}: {typed}”"
+            )
+            return Slip(number, column, message)
         if _opens_block(line):
             block_indent = indent
     return None
 
 
 def _in_flow_or_after_colon(number: int, line: str) -> Slip | None:
-    """``[1，2]``, ``{a: 1，b: 2}``, ``[0, 0]，`` and ``key:　value`` on one structural line."""
+    """``[1，2]``, ``{a: 1，b: 2}``, ``[0, 0]，``, ``key:　value`` and ``[0, 0]　`` on one
+    structural line."""
     if ":" + IDEOGRAPHIC_SPACE in line:
         column = line.index(":" + IDEOGRAPHIC_SPACE) + 2
+        return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE))
+    after = _SPACE_AFTER_FLOW.search(line.split(" #", 1)[0])
+    if after:
+        column = after.start(1) + 1
         return Slip(number, column, _message(number, column, IDEOGRAPHIC_SPACE))
     if "[" in line or "{" in line:
         match = _SEPARATOR_SLIP.search(line)

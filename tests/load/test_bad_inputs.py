@@ -146,6 +146,16 @@ EXPECTED = {
     "slip_space_after": [
         "7:10: 错误 L2 第 7 行第 10 列有一个全角空格“\u3000”，请删除它（需要空格的地方用英文（半角）空格）"
     ],
+    "slip_block_bar": [
+        "10:15: 错误 L2 第 10 行第 15 列用了全角竖线“｜”，正文块请用英文“|”"
+        "（写成“键: |”，正文另起一行并缩进）"
+    ],
+    "slip_colon_no_space": [
+        "11:6: 错误 L2 第 11 行第 6 列的冒号“:”后面要有一个空格：请写成“信息处理费: 0”"
+    ],
+    "slip_space_after_row": [
+        "9:28: 错误 L2 第 9 行第 28 列有一个全角空格“\u3000”，请删除它（需要空格的地方用英文（半角）空格）"
+    ],
     "slip_space_after_key": [
         "7:7: 错误 L2 第 7 行第 7 列有一个全角空格“\u3000”，请删除它（需要空格的地方用英文（半角）空格）"
     ],
@@ -198,6 +208,17 @@ def test_a_present_but_empty_section_is_not_a_missing_part() -> None:
     loaded = load_text(complete(text).encode(), "x.yaml", 2023)
     assert loaded.findings == []
     assert loaded.report is not None and loaded.report.problems.text == ""
+
+
+def test_a_colon_in_plain_text_is_not_blamed_for_a_later_syntax_error() -> None:
+    text = (
+        "机关: 测试市测试局\n年度: 2023\n发布日期: 2024-01-20\n其他需要报告的事项: 本年度\n"
+        "  共收到:3件。\n主动公开:\n  行政许可: 1\n  行政处罚 2\n  行政强制: 0\n"
+    )
+    assert [f.format() for f in load_text(text.encode(), "x.yaml", 2023).findings] == [
+        "x.yaml:9:3: 错误 L2 YAML 语法错误：缺少“: ”（冒号后要有空格），或上一行的引号没有闭合"
+        "（问题从第 8 行开始）"
+    ]
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ MAX_SECONDS = 2.0
 MAX_MEGABYTES = 500
 #: A case still running after this much CPU hangs: the kernel ends its worker.
 HANG_SECONDS = 60.0
-#: No case at all ending in this long (wall clock) means the run itself is stuck.
+#: No case ending in this long (wall clock) means one hangs without spending CPU (a deadlock).
 STALL_SECONDS = 900.0
 #: Address-space cap per worker: a blow-up fails the case with MemoryError instead of the host.
 ADDRESS_SPACE = 3 * 1024**3
@@ -242,7 +242,8 @@ def _limit_cpu(seconds: float) -> None:
     that spins, even inside C code, dies instead of holding up the run."""
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     soft = int(_cpu_seconds() + seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard < 0 else min(soft, hard), hard))
+    unlimited = hard == resource.RLIM_INFINITY
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if unlimited else min(soft, hard), hard))
 
 
 def run_case(case: Case) -> Outcome:
@@ -335,10 +336,11 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 Work = Callable[[Case], Outcome]
 
 
-def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work) -> list[Case]:
+def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work, stall: float) -> list[Case]:
     """Run ``cases`` in a pool, at most two per worker in flight so a long run holds only a few
     inputs in memory. When a worker dies (killed over its CPU or memory limit, or a crash in C)
-    the pool breaks: the cases in flight are returned, not judged."""
+    the pool breaks, and when no case ends in ``stall`` seconds the workers are killed: either
+    way the cases in flight are returned, not judged."""
     with _pool(jobs) as pool:
         in_flight: dict[Future[Outcome], Case] = {}
         while True:
@@ -346,10 +348,11 @@ def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work) -> list[Case]:
                 in_flight[pool.submit(work, case)] = case
             if not in_flight:
                 return []
-            done, _ = wait(in_flight, timeout=STALL_SECONDS, return_when=FIRST_COMPLETED)
+            done, _ = wait(in_flight, timeout=stall, return_when=FIRST_COMPLETED)
             if not done:
-                stuck = ", ".join(describe(c, "running") for c in in_flight.values())
-                raise RuntimeError(f"no case ended in {STALL_SECONDS:g} s: {stuck}")
+                for worker in multiprocessing.active_children():
+                    worker.kill()
+                return list(in_flight.values())
             broken = []
             for future in done:
                 case = in_flight.pop(future)
@@ -361,19 +364,24 @@ def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work) -> list[Case]:
                 return [*broken, *in_flight.values()]
 
 
-def fuzz(cases: int, master_seed: int, jobs: int, work: Work = run_case, every: int = 0) -> Run:
+def fuzz(
+    cases: int,
+    master_seed: int,
+    jobs: int,
+    work: Work = run_case,
+    every: int = 0,
+    stall: float = STALL_SECONDS,
+) -> Run:
     """Run ``cases`` seeded cases; each is made when a worker is free for it."""
     files = seeds()
     run = Run(every=every)
     remaining = (make_case(number, master_seed, files) for number in range(cases))
-    while suspects := _run(remaining, jobs, run, work):
-        # one at a time: only the case that kills its worker fails
+    while suspects := _run(remaining, jobs, run, work, stall):
+        # one at a time: only the case that kills or hangs its worker fails
         for case in suspects:
-            if _run(iter([case]), 1, run, work):
-                outcome = Outcome(
-                    "worker died (killed over its CPU or memory limit, or crashed)", 0, 0
-                )
-                run.add(case, outcome)
+            if _run(iter([case]), 1, run, work, stall):
+                why = f"worker died (over its CPU or memory limit, crashed, or silent for {stall:g} s)"
+                run.add(case, Outcome(why, 0, 0))
     run.failures.sort(key=lambda f: f[0].number)
     return run
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import time
 
 from tests.trust.fuzz import MUTATIONS, Case, Outcome, describe, fuzz, make_case, seeds
 
@@ -44,10 +45,25 @@ def _dies_on_case_3(case: Case) -> Outcome:
 def test_a_case_that_kills_its_worker_fails_alone_and_the_run_goes_on() -> None:
     run = fuzz(8, master_seed=1, jobs=2, work=_dies_on_case_3)
     assert [(case.number, problem) for case, problem in run.failures] == [
-        (3, "worker died (killed over its CPU or memory limit, or crashed)"),
+        (3, "worker died (over its CPU or memory limit, crashed, or silent for 900 s)"),
         (5, "2.5 s of CPU"),
     ]
     assert run.summary() == (
         "8 cases, 2 failures (CPU: 1, worker died: 1); slowest case 0.70 s of CPU (case 7), "
         "peak memory 47 MB (case 7)"
     )
+
+
+def _hangs_on_case_1(case: Case) -> Outcome:
+    """A case that hangs without spending CPU, as a deadlock would."""
+    if case.number == 1:
+        time.sleep(600)
+    return Outcome(None, 0.1, 40)
+
+
+def test_a_case_that_hangs_is_killed_and_fails_alone() -> None:
+    run = fuzz(4, master_seed=1, jobs=2, work=_hangs_on_case_1, stall=3)
+    assert [(case.number, problem) for case, problem in run.failures] == [
+        (1, "worker died (over its CPU or memory limit, crashed, or silent for 3 s)")
+    ]
+    assert run.cases == 4
