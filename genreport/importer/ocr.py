@@ -95,4 +95,3 @@ def mend_numbering(text: str) -> str:
             return text
     numeral = next(n for n in match.groupdict().values() if n)
     return f"（{numeral}）{text[match.end() :]}"
-

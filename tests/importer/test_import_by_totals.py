@@ -191,10 +191,7 @@ def test_two_rows_with_one_label_and_a_row_missing_flag_both_rows(importer, refe
                 "1.信访举报投诉类申请",
                 f"第 {second} 行的一行是「1.信访举报投诉类申请」、第 {first} 行的一行是「2.重复申请」",
             ),
-            (
-                "2.重复申请",
-                f"第 {first} 行的一行是「1.信访举报投诉类申请」、第 {second} 行的一行是「2.重复申请」",
-            ),
+            ("2.重复申请", f"「2.重复申请」是第 {second} 行的一行"),
         )
     ]
     assert result.report is not None
