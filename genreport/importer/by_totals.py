@@ -89,8 +89,8 @@ def _decide(
     as_read = tried[frozenset()][1]
     shared = frozenset.intersection(*(faults.broken for _, faults in tried.values()))
     adding = [(picks, faults.held) for picks, faults in tried.values() if faults.broken == shared]
-    most = max(held for _, held in adding)
-    fitting = [picks for picks, held in adding if held == most]
+    most = max((held for _, held in adding), default=0)
+    fitting = [picks for picks, held in adding if held == most]  # empty: each breaks another
     if fitting == [tried[frozenset()][0]]:
         return report  # the literal reading adds up best
     if len(fitting) == 1:
