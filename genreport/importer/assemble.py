@@ -32,6 +32,7 @@ from .t2 import T2Data, read_t2
 from .t3 import read_t3
 from .t4 import read_t4
 from .tables import route
+from .toc import without_contents
 
 _PART_WORDS = {
     **{key: (key, label) for key, label in OVERVIEW_PARTS.items()},
@@ -54,6 +55,7 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
     options = options or Options()
     notes = Notes(doc.file)
     start = Loc(1, 1) if doc.blocks and doc.blocks[0].loc.line else Loc(where="文件开头")
+    doc = _without_contents(doc, notes)
     chosen = _one_copy(doc, options, notes, start)
     if chosen is None:
         return None, notes
@@ -115,6 +117,23 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
         other=_titled(sections.parts.get(5, []), "其他需要报告的事项", notes),
     )
     return choose_readings(report, notes), notes
+
+
+def _without_contents(doc: Document, notes: Notes) -> Document:
+    contents = without_contents(doc)
+    if contents is None:
+        return doc
+    first, last = doc.blocks[contents.start], doc.blocks[contents.end - 1]
+    where = first.loc.describe()
+    span = f"（{where}至{last.loc.describe()}）" if last is not first else f"（{where}）"
+    notes.add(
+        None,
+        first.loc,
+        "I8",
+        INFO,
+        f"原文开头的目录{span}已略去，各部分按正文中的标题读取",
+    )
+    return contents.document
 
 
 def _one_copy(doc: Document, options: Options, notes: Notes, start: Loc) -> Document | None:

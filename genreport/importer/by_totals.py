@@ -15,10 +15,19 @@ from dataclasses import dataclass, replace
 from itertools import product
 from math import prod
 
+from ..check.base import Rule
 from ..check.cells import t3_cell, t4_cell
 from ..check.t3 import r1_balance, r2_results, r3_row_totals
 from ..check.t4 import r8_block_totals
-from ..layout import APPLICANT_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_OUTCOMES, t4_block_label
+from ..layout import (
+    APPLICANT_COLUMNS,
+    RESULTS_TOTAL,
+    T3_ROW_BY_KEY,
+    T4_COLUMNS,
+    T4_OUTCOMES,
+    t4_block_label,
+)
+from ..model import Report
 from .document import Loc
 from .imported import ImportedReport
 from .labels import printed_label
@@ -27,12 +36,12 @@ from .readings import Cells, Choice, Key, Reading
 from .rules import WARNING
 from .t3 import ROOT, RowData, T3Data
 from .t4 import T4Data
-from .yaml_writer import to_model
+from .yaml_writer import t3_model, t4_model, to_model
 
 #: Combinations tried together; beyond this each place is decided alone (the rest as read).
 MAX_COMBINATIONS = 512
-_T3_RULES = (r1_balance, r2_results, r3_row_totals)
-_T4_RULES = (r8_block_totals,)
+_T3_RULES: tuple[Rule, ...] = (r1_balance, r2_results, r3_row_totals)
+_T4_RULES: tuple[Rule, ...] = (r8_block_totals,)
 Picks = tuple[int, ...]
 
 
@@ -45,28 +54,44 @@ def choose_readings(report: ImportedReport, notes: Notes) -> ImportedReport:
 
 
 def _decide(
-    report: ImportedReport, table: str, choices: list[Choice], notes: Notes
+    report: ImportedReport,
+    table: str,
+    choices: list[Choice],
+    notes: Notes,
+    model: Report | None = None,
 ) -> ImportedReport:
+    model = model or to_model(report, report.source)  # all but the table being read
     if prod(len(c.readings) for c in choices) > MAX_COMBINATIONS:
         for choice in choices:
-            report = _decide(report, table, [choice], notes)
+            report = _decide(report, table, [choice], notes, model)
         return report
-    tried: dict[frozenset[tuple[Key, Cells]], tuple[Picks, Faults]] = {}
+    # Readings that print the same cells are one reading: the first (most literal) stands for
+    # them, with the best evidence any of them has (one may state a total the others leave out).
+    tried: dict[frozenset[tuple[Key, tuple[int, ...]]], tuple[Picks, Faults]] = {}
     for picks in product(*(range(len(c.readings)) for c in choices)):
         updates = _updates(choices, picks)
         if updates is None:
             continue
         outcome = frozenset(
-            (key, cells) for key, cells in updates.items() if cells != _current(report, table, key)
+            (key, _shown(cells))
+            for key, cells in updates.items()
+            if _shown(cells) != _shown(_current(report, table, key))
         )
-        if outcome not in tried:  # readings that fill the same cells are one reading
-            tried[outcome] = (picks, _faults(_apply(report, table, updates, choices[0].loc), table))
+        data = _data(report, table, updates, choices[0].loc)
+        first = tried.get(outcome)
+        if first is None:
+            tried[outcome] = (picks, _faults(model, data))
+            continue
+        same = first[1].broken  # the same printed cells break the same relations
+        held = _checked(data) - len(same)
+        if held > first[1].held:
+            tried[outcome] = (first[0], Faults(same, held))
     as_read = tried[frozenset()][1]
     shared = frozenset.intersection(*(faults.broken for _, faults in tried.values()))
     adding = [(picks, faults.held) for picks, faults in tried.values() if faults.broken == shared]
-    most = max(held for _, held in adding)
-    fitting = [picks for picks, held in adding if held == most]
-    if fitting == [(0,) * len(choices)]:
+    most = max((held for _, held in adding), default=0)
+    fitting = [picks for picks, held in adding if held == most]  # empty: each breaks another
+    if fitting == [tried[frozenset()][0]]:
         return report  # the literal reading adds up best
     if len(fitting) == 1:
         updates = _updates(choices, fitting[0])
@@ -97,19 +122,28 @@ def _updates(choices: list[Choice], picks: Picks) -> dict[Key, Cells] | None:
     return updates
 
 
-def _apply(
+def _data(
     report: ImportedReport, table: str, updates: dict[Key, Cells], where: Loc
-) -> ImportedReport:
+) -> T3Data | T4Data:
+    """The table read with ``updates``."""
     if table == "t3":
         assert report.t3 is not None
         rows = dict(report.t3.rows)
         for key, (values, total) in updates.items():
             old = rows.get(key)
             rows[key] = RowData(values, total, old.loc if old else where)
-        return replace(report, t3=T3Data(rows, report.t3.choices))
+        return T3Data(rows, report.t3.choices)
     assert report.t4 is not None
-    blocks = {**report.t4.blocks, **updates}
-    return replace(report, t4=T4Data(blocks, report.t4.choices))
+    return T4Data({**report.t4.blocks, **updates}, report.t4.choices)
+
+
+def _apply(
+    report: ImportedReport, table: str, updates: dict[Key, Cells], where: Loc
+) -> ImportedReport:
+    data = _data(report, table, updates, where)
+    if isinstance(data, T3Data):
+        return replace(report, t3=data)
+    return replace(report, t4=data)
 
 
 @dataclass(frozen=True)
@@ -118,18 +152,23 @@ class Faults:
     held: int  # how many printed totals do add up: a reading that leaves one out proves less
 
 
-def _faults(report: ImportedReport, table: str) -> Faults:
-    model = to_model(report, report.source)
-    rules = _T3_RULES if table == "t3" else _T4_RULES
-    broken = frozenset(f"{f.rule} {f.cell}" for rule in rules for f in rule(model, None))
-    if table == "t3":
-        rows = [*model.t3.rows.values(), model.t3.stated_results_total]
-        checked = len(APPLICANT_COLUMNS) * (2 if model.t3.stated_results_total else 1)
+def _faults(base: Report, data: T3Data | T4Data) -> Faults:
+    """What the check stage's arithmetic rules say of ``data`` in the report ``base``."""
+    if isinstance(data, T3Data):
+        model, rules = replace(base, t3=t3_model(data)), _T3_RULES
     else:
-        rows = list(model.t4.blocks.values())
-        checked = 0
-    checked += sum(1 for row in rows if row is not None and row.stated_total is not None)
-    return Faults(broken, checked - len(broken))
+        model, rules = replace(base, t4=t4_model(data)), _T4_RULES
+    broken = frozenset(f"{f.rule} {f.cell}" for rule in rules for f in rule(model, None))
+    return Faults(broken, _checked(data) - len(broken))
+
+
+def _checked(data: T3Data | T4Data) -> int:
+    """How many relations the rules check: R1's six columns, and each printed total."""
+    if isinstance(data, T4Data):
+        return sum(1 for _, total in data.blocks.values() if total is not None)
+    totals = sum(1 for row in data.rows.values() if row.total is not None)
+    stated_results = RESULTS_TOTAL in data.rows
+    return len(APPLICANT_COLUMNS) * (2 if stated_results else 1) + totals
 
 
 def _say_chosen(
@@ -144,11 +183,17 @@ def _say_chosen(
             choice.loc,
             "I10",
             WARNING,
-            f"{choice.what}，可以有几种读法：读作{literal}时 {'、'.join(broken)} 的合计不符，"
+            f"{choice.what}，可以有几种读法：读作{literal}时{_broken(broken)}，"
             f"只有读作{reading.how}时印出的合计都相符，已按此导入{_row_name(table, key)}；"
             "请对照原表核对",
             _cell(table, key),
         )
+
+
+def _broken(rules: list[str]) -> str:
+    if rules:
+        return f" {'、'.join(rules)} 的合计不符"
+    return "能核对的合计较少"  # it adds up too, but leaves a printed total out
 
 
 def _flag_differences(

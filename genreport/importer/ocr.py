@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from functools import cache
 from typing import Any
 
@@ -73,3 +74,24 @@ def page_words(page: Any) -> list[Word]:
             }
         )
     return words
+
+
+_NUMERAL = "[一二三四五六七八九十]{1,2}"
+#: A subheading's numbering as OCR leaves it: a bracket lost or half-width (``一）`` ``(一)``
+#: ``〔一〕``), or both lost, the numeral then a box of its own (``二 存在的主要问题``).
+_BRACKETED = re.compile(
+    rf"\s*(?:[（(〔【\[]\s*(?P<a>{_NUMERAL})\s*[)）〕】\]]?|(?P<b>{_NUMERAL})\s*[)）〕】\]])\s*"
+)
+_BARE = re.compile(rf"\s*(?P<c>{_NUMERAL})\s+(?=[^\s、.．，,])")
+_SUBHEADING_MAX = 40  # a bare numeral counts only before a line as short as a subheading
+
+
+def mend_numbering(text: str) -> str:
+    """An OCR line that starts a subheading, with the format's numbering (``（一）``)."""
+    match = _BRACKETED.match(text)
+    if match is None:
+        match = _BARE.match(text)
+        if match is None or len(text) - match.end() > _SUBHEADING_MAX:
+            return text
+    numeral = next(n for n in match.groupdict().values() if n)
+    return f"（{numeral}）{text[match.end() :]}"

@@ -122,7 +122,7 @@ class _PdfReader:
             self.loose_rows.append(Row(built, loc, self.tables - 1, False))
             return
         self.flush_rows()
-        self.blocks.append(Paragraph(text, loc))
+        self.blocks.append(Paragraph(ocr.mend_numbering(text) if scanned else text, loc))
 
     def table(self, page: int, table: Any) -> None:
         self.tables += 1

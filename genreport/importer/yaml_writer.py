@@ -19,6 +19,8 @@ from ..model import T2, T3, T4, Counts, Narrative, Part, Pos, Report, Text, zero
 from .imported import ImportedReport
 from .imported import Narrative as ImportedNarrative
 from .notes import YamlPath
+from .t3 import T3Data
+from .t4 import T4Data
 
 _NOWHERE = Pos(1, 1)
 #: Values a report may lack, and where their commented-out line goes (before which key).
@@ -34,6 +36,25 @@ def _narrative(value: ImportedNarrative | None) -> Narrative:
     return Narrative(parts, _NOWHERE)
 
 
+def t3_model(t3: T3Data | None) -> T3:
+    rows = {row.key: zero_counts() for row in T3_INPUT_ROWS}
+    stated_total: Counts | None = None
+    for key, data in t3.rows.items() if t3 else ():
+        counts = Counts(data.values, data.total)
+        if key == RESULTS_TOTAL:
+            stated_total = counts
+        else:
+            rows[key] = counts
+    return T3(rows, stated_total)
+
+
+def t4_model(t4: T4Data | None) -> T4:
+    blocks: dict[tuple[str, ...], Counts] = {block: zero_counts(4) for block in T4_BLOCKS}
+    for block, (values, total) in t4.blocks.items() if t4 else ():
+        blocks[block] = Counts(values, total)
+    return T4(blocks)
+
+
 def to_model(report: ImportedReport, file: str) -> Report:
     t2 = report.t2
     documents = {n: Counts(v) for n, v in (t2.documents.items() if t2 else ())}
@@ -43,19 +64,6 @@ def to_model(report: ImportedReport, file: str) -> Report:
         n: (t2.decisions.get(n, 0) if t2 else 0) for n in ("行政许可", "行政处罚", "行政强制")
     }
     fee = Decimal(t2.fee) if t2 and t2.fee is not None else Decimal(0)
-    rows = {row.key: zero_counts() for row in T3_INPUT_ROWS}
-    stated_total: Counts | None = None
-    if report.t3:
-        for key, data in report.t3.rows.items():
-            counts = Counts(data.values, data.total)
-            if key == RESULTS_TOTAL:
-                stated_total = counts
-            else:
-                rows[key] = counts
-    blocks: dict[tuple[str, ...], Counts] = {block: zero_counts(4) for block in T4_BLOCKS}
-    if report.t4:
-        for block, (values, total) in report.t4.blocks.items():
-            blocks[block] = Counts(values, total)
     return Report(
         file=file,
         agency=report.agency,
@@ -66,8 +74,8 @@ def to_model(report: ImportedReport, file: str) -> Report:
         preface=Text(report.preface, _NOWHERE) if report.preface else None,
         overview=_narrative(report.overview),
         t2=T2(documents, decisions, fee),
-        t3=T3(rows, stated_total),
-        t4=T4(blocks),
+        t3=t3_model(report.t3),
+        t4=t4_model(report.t4),
         problems=_narrative(report.problems),
         info_fee_yuan=Decimal(report.fee_yuan) if report.fee_yuan is not None else None,
         other_matters=_narrative(report.other),
@@ -126,4 +134,4 @@ def to_yaml(report: ImportedReport, comments: dict[YamlPath, list[str]], file: s
     return add_comments(f"{modeline}\n{header}\n{rest}", comments)
 
 
-__all__ = ["add_comments", "key_lines", "to_model", "to_yaml"]
+__all__ = ["add_comments", "key_lines", "t3_model", "t4_model", "to_model", "to_yaml"]

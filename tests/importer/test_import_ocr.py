@@ -191,3 +191,42 @@ def test_ocr_words_become_tables_by_geometry_and_unsure_numbers_are_flagged(
     ) in result.messages
     assert not [m for m in result.messages if "一行出现了两次" in m or "整行空白" in m]
     assert [f.format() for f in result.outcome.findings if f.is_error] == []
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("一）上一年度问题整改情况", "（一）上一年度问题整改情况"),
+        ("(二)存在的主要问题", "（二）存在的主要问题"),
+        ("(三）改进措施", "（三）改进措施"),
+        ("〔四〕其他", "（四）其他"),
+        ("二 存在的主要问题", "（二）存在的主要问题"),  # both brackets lost, 二 a box of its own
+        ("一、总体情况", "一、总体情况"),
+        ("二是加强解读。", "二是加强解读。"),
+        ("一 " + "长" * 41, "一 " + "长" * 41),  # a long line is text, not a subheading
+    ],
+)
+def test_ocr_subheading_numbering_is_mended(read: str, meant: str) -> None:
+    assert ocr.mend_numbering(read) == meant
+
+
+def test_ocr_subheadings_of_five_keep_their_titles(
+    reference: Report, importer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As RapidOCR read page 4 (“二 存在的主要问题”: both brackets lost), with the other two
+    subheadings' brackets spoiled too: section 五 still has its three titled parts."""
+    words = copy.deepcopy(WORDS)
+    for page in words:
+        for word in page:
+            word["text"] = {
+                "（一）上一年度问题整改情况": "一）上一年度问题整改情况",
+                "（三）改进措施": "(三)改进措施",
+            }.get(word["text"], word["text"])
+    assert any(w["text"] == "二" for w in words[3])
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "page_words", lambda page: words[page.page_number - 1])
+    blank = image_pdf([Image.new("L", (827, 1170), 255) for _ in WORDS], 100)
+    result = importer("扫描件.pdf", blank)
+    assert result.report is not None
+    got = [(p.key, p.text.value.strip()) for p in result.report.problems.parts]
+    assert got == [(p.key, p.text.value.strip()) for p in reference.problems.parts]
