@@ -37,7 +37,8 @@ from .escaping import visible
 from .findings import Finding, Severity
 from .globbing import expand
 from .output import create_new, write_atomic
-from .pipeline import Checked, Loader, check_files
+from .parallel_check import check_many
+from .pipeline import Checked
 from .terminal import Terminal, escape
 from .workspace import DEFAULT_SLUG, UsageError, Workspace
 
@@ -458,6 +459,10 @@ def check_command(
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="并行进程数（文件多时）", show_default="CPU 核数", min=1),
+    ] = None,
 ) -> None:
     if output_format not in CI_FORMATS:
         raise _usage_error(
@@ -471,7 +476,7 @@ def check_command(
         raise _usage_error(str(exc), output_format) from None
     if not paths:
         raise _no_input_files(workspace, output_format)
-    results = check_files(paths, Loader(workspace))
+    results = check_many(paths, workspace, jobs)
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
     findings = [f for r in results for f in r.findings]

@@ -29,8 +29,10 @@ with open(modules_file, "w", encoding="utf-8") as f:
 """
 
 #: What no command that only reads inputs needs: Word, rich, pydantic, spreadsheets, PDF, the
-#: importer and the build stage.
+#: importer, the build stage, and worker processes for a few files.
 HEAVY = (
+    "multiprocessing",
+    "concurrent.futures",
     "docxtpl",
     "docx",
     "lxml",
