@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import itertools
 import json
 import re
 import sys
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer._click.decorators
 import typer._click.exceptions
 import typer._click.formatting
 import typer._click.globals
+import typer._coercion
+import typer._param_types
 import typer.core
 import typer.main
-import typer.rich_utils
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-from rich.text import Text
 
 from . import __version__
-from .build import BuildOptions, FileResult, Status, build, parse_formats
 from .ci_formats import FORMATS as CI_FORMATS
 from .ci_formats import github_lines, json_document, json_usage_error, sarif_document
 from .console_encoding import make_safe
@@ -37,14 +36,17 @@ from .crash import message as crash_message
 from .escaping import visible
 from .findings import Finding, Severity
 from .globbing import expand
-from .load import load_file
 from .output import create_new, write_atomic
-from .pipeline import Checked, Loader, check_files
-from .render.pdf import PdfError
-from .scaffold import scaffold_text
-from .schema import SCHEMA_FILE, schema_json
-from .workspace import UsageError, Workspace
-from .workspace_init import DEFAULT_SLUG, init_workspace
+from .parallel_check import check_many
+from .pipeline import Checked
+from .terminal import Terminal, escape
+from .workspace import DEFAULT_SLUG, UsageError, Workspace
+
+if TYPE_CHECKING:
+    from .build import FileResult
+
+# Each command imports what only it needs (Word, rich's progress bar, the importer, …) when it
+# runs: `genreport check FILE` should cost little more than reading the file.
 
 _CLICK_MESSAGES = (
     (re.compile(r"Missing argument '(.+)'\."), r"缺少参数“\1”。"),
@@ -52,6 +54,7 @@ _CLICK_MESSAGES = (
     (re.compile(r"No such option: (\S+)"), r"没有选项 \1。"),
     (re.compile(r"No such command '(.+)'\."), r"没有命令“\1”。"),
     (re.compile(r"Did you mean (.+)\?"), r"是不是 \1？"),
+    (re.compile(r" ?\(Possible options: (.+)\)"), lambda m: _suggested(m.group(1).split(", "))),
     (re.compile(r"Invalid value for '(.+?)'(?: / '.+?')?:"), r"参数“\1”的值无效："),
     (re.compile(r"Input should be a valid integer[^.]*\.?"), "应为整数"),
     (re.compile(r"Input should be a valid (number|decimal)[^.]*\.?"), "应为数字"),
@@ -64,6 +67,10 @@ _CLICK_MESSAGES = (
     (re.compile(r"Option '(.+)' requires an argument\."), r"选项 \1 需要一个值。"),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
 )
+
+
+def _suggested(options: list[str]) -> str:
+    return f"是不是 {options[0]}？" if len(options) == 1 else f"是不是 {'、'.join(options)} 之一？"
 
 
 def _translate(message: str) -> str:
@@ -106,16 +113,6 @@ def _localize_typer() -> None:
     These are private hooks of typer; tests/test_cli_help.py pins the Chinese output so an upgrade
     that moves them fails loudly instead of silently going back to English.
     """
-    original_error = typer.rich_utils.rich_format_error
-
-    def rich_format_error(error: Any) -> None:
-        translated = _translate(error.format_message())
-        error.format_message = lambda: translated
-        if _asks_for_json(sys.argv[1:]):
-            sys.stdout.write(json_usage_error(translated) + "\n")
-        original_error(error)
-
-    typer.rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
     original_help_option = typer._click.decorators.help_option
 
     def help_option(param_decls: list[str]) -> Any:
@@ -163,7 +160,24 @@ def _localize_typer() -> None:
         return install, show
 
     typer.main.get_install_completion_arguments = completion_arguments
-    original_rich_text = typer.rich_utils._make_rich_text
+    _when_imported("typer.rich_utils", _localize_rich_help)
+
+
+def _localize_rich_help(rich_utils: Any) -> None:
+    """The words of typer's rich help and error panels, once typer loads them."""
+    from rich.text import Text  # noqa: PLC0415  (rich_utils has just imported it)
+
+    original_error = rich_utils.rich_format_error
+
+    def rich_format_error(error: Any) -> None:
+        translated = _translate(error.format_message())
+        error.format_message = lambda: translated
+        if _asks_for_json(sys.argv[1:]):
+            sys.stdout.write(json_usage_error(translated) + "\n")
+        original_error(error)
+
+    rich_utils.rich_format_error = rich_format_error
+    original_rich_text = rich_utils._make_rich_text
 
     def make_rich_text(**kwargs: Any) -> Any:
         # Chinese has no spaces to wrap at: fold a long run instead of cutting it off with "…".
@@ -172,18 +186,93 @@ def _localize_typer() -> None:
             text.overflow = "fold"
         return text
 
-    typer.rich_utils._make_rich_text = make_rich_text
-    typer.rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
-    typer.rich_utils.OPTIONS_PANEL_TITLE = "选项"
-    typer.rich_utils.COMMANDS_PANEL_TITLE = "命令"
-    typer.rich_utils.ERRORS_PANEL_TITLE = "错误"
-    typer.rich_utils.ABORTED_TEXT = "已中止。"
-    typer.rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
-    typer.rich_utils.DEFAULT_STRING = "[默认: {}]"
-    typer.rich_utils.REQUIRED_LONG_STRING = "[必填]"
+    rich_utils._make_rich_text = make_rich_text
+    rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
+    rich_utils.OPTIONS_PANEL_TITLE = "选项"
+    rich_utils.COMMANDS_PANEL_TITLE = "命令"
+    rich_utils.ERRORS_PANEL_TITLE = "错误"
+    rich_utils.ABORTED_TEXT = "已中止。"
+    rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
+    rich_utils.DEFAULT_STRING = "[默认: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[必填]"
+
+
+def _when_imported(name: str, then: Callable[[ModuleType], None]) -> None:
+    """``then(module)`` right after module ``name`` is first imported (now, if it already is).
+
+    typer imports its rich help and error panels (rich's markdown, tables, tracebacks: about as
+    long as a whole check) only to show them; translating them must not import them earlier.
+    """
+    if name in sys.modules:
+        then(sys.modules[name])
+        return
+
+    class Finder:
+        @staticmethod
+        def find_spec(fullname: str, path: Any = None, target: Any = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(finder)
+            spec = importlib.util.find_spec(name)
+            if spec is not None and spec.loader is not None:
+                load = spec.loader.exec_module
+
+                def exec_module(module: ModuleType) -> None:
+                    load(module)
+                    then(module)
+
+                spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    finder = Finder()
+    sys.meta_path.insert(0, finder)
 
 
 _localize_typer()
+
+
+@dataclass(frozen=True)
+class _Values(typer._coercion.RuntimeParam):
+    """A parameter's values as typer coerces them, without pydantic for text and paths.
+
+    typer builds a pydantic TypeAdapter for every parameter it parses (importing pydantic costs
+    more than checking a file). Text and paths come out here exactly as typer's adapters make
+    them; any other value goes to typer's own coercion, built only when such a value is given.
+    """
+
+    descriptor: Any
+    #: typer's own coercion, once a value needed it.
+    typer_coercion: list[Any] = field(default_factory=list)
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        plain = self.parameter_info.parser is None and self.descriptor.file_annotation is None
+        annotation: Any = self.annotation
+        many = typing.get_origin(annotation) is list
+        kind = typing.get_args(annotation) if many else (annotation,)
+        values = value if many and isinstance(value, (list, tuple)) else [value]
+        if plain and kind == (str,) and all(isinstance(v, str) for v in values):
+            return list(values) if many else value
+        path = plain and kind == (Path,) and self.parameter_info.path_type is None
+        if path and all(isinstance(v, (str, Path)) for v in values):
+            paths = [self._path(v, param, ctx) for v in values]
+            return paths if many else paths[0]
+        if not self.typer_coercion:
+            self.typer_coercion.append(_typer_coercion(self.descriptor))
+        return self.typer_coercion[0]._coerce_value(value, param=param, ctx=ctx)
+
+    def _path(self, value: str | Path, param: Any, ctx: Any) -> Any:
+        # typer's adapter: pydantic's Path validator (Path(value)), then typer's own checks
+        return typer._param_types.coerce_cli_path(
+            Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx
+        )
+
+
+def _values(descriptor: Any) -> _Values:
+    return _Values(descriptor.parameter_info, descriptor.annotation, descriptor)
+
+
+_typer_coercion = typer._coercion.build_runtime_param
+typer.core.build_runtime_param = _values  # type: ignore[attr-defined]
 
 app = typer.Typer(
     name="genreport",
@@ -200,8 +289,16 @@ app = typer.Typer(
     add_completion=True,
 )
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def _rich_console(stderr: bool) -> Any:
+    """rich, for what it does that plain markup cannot: a Windows console, a progress bar."""
+    from rich.console import Console  # noqa: PLC0415
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+out = Terminal(windows_console=_rich_console)
+err = Terminal(stderr=True, windows_console=_rich_console)
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -222,7 +319,7 @@ def _report_crashes(ctx: typer.Context, crashes: list[Crash | None]) -> bool:
     found = [c for c in crashes if c is not None]
     if found and _state(ctx).debug:
         for crash in found:
-            err.print(crash.traceback, markup=False, highlight=False)
+            err.print(crash.traceback, markup=False)
     return bool(found)
 
 
@@ -240,7 +337,7 @@ def guarded(command: Callable[..., None]) -> Callable[..., None]:
             context = typer._click.globals.get_current_context(silent=True)
             state = context.find_root().obj if context is not None else None
             if isinstance(state, State) and state.debug:
-                err.print(crash.traceback, markup=False, highlight=False)
+                err.print(crash.traceback, markup=False)
             err.print(f"[bold red]{escape(crash_message('运行', crash.summary))}[/]")
             raise typer.Exit(CRASH_EXIT) from None
 
@@ -362,6 +459,10 @@ def check_command(
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以退出码 1 结束")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="并行进程数（文件多时）", show_default="CPU 核数", min=1),
+    ] = None,
 ) -> None:
     if output_format not in CI_FORMATS:
         raise _usage_error(
@@ -375,7 +476,7 @@ def check_command(
         raise _usage_error(str(exc), output_format) from None
     if not paths:
         raise _no_input_files(workspace, output_format)
-    results = check_files(paths, Loader(workspace))
+    results = check_many(paths, workspace, jobs)
     summary = _summary(results)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
     findings = [f for r in results for f in r.findings]
@@ -426,6 +527,9 @@ def new_command(
         bool, typer.Option("--all", help="为上一年度的每个机关各创建一个文件")
     ] = False,
 ) -> None:
+    from .load import load_file  # noqa: PLC0415
+    from .scaffold import scaffold_text  # noqa: PLC0415
+
     if not re.fullmatch(r"[0-9]{4}", year_text):
         raise _usage_error(f"年度应为四位数字，如 2024，这里是“{year_text}”")
     year = int(year_text)
@@ -472,6 +576,8 @@ def new_command(
 
 def _ensure_schema(workspace: Workspace) -> None:
     """Scaffolded files name ../genreport.schema.json in their modeline; make sure it is there."""
+    from .schema import SCHEMA_FILE, schema_json  # noqa: PLC0415
+
     create_new(workspace.inputs / SCHEMA_FILE, schema_json().encode("utf-8"))
 
 
@@ -501,6 +607,8 @@ def schema_command(
         ),
     ] = None,
 ) -> None:
+    from .schema import SCHEMA_FILE, schema_json  # noqa: PLC0415
+
     text = schema_json()
     if output == "-":
         # JSON is UTF-8 whatever the console's code page (GBK when redirected on Chinese Windows)
@@ -522,6 +630,8 @@ _PROGRESS_FROM = 4
 
 def _print_build_result(result: FileResult) -> None:
     """What one file's build means to the user: its problems, and anything unusual."""
+    from .build import Status  # noqa: PLC0415
+
     if result.status is Status.FAILED:
         print_findings([f for f in result.findings if f.severity is not Severity.INFO])
         reason = (
@@ -580,6 +690,10 @@ def build_command(
         typer.Option("--jobs", "-j", help="并行进程数", show_default="CPU 核数", min=1),
     ] = None,
 ) -> None:
+    # Word, the renderers and the fonts load only to build
+    from .build import BuildOptions, Status, build, parse_formats  # noqa: PLC0415
+    from .render.pdf import PdfError  # noqa: PLC0415
+
     workspace = _state(ctx).workspace
     try:
         chosen = parse_formats(formats)
@@ -590,13 +704,20 @@ def build_command(
         raise _no_input_files(workspace)
     options = BuildOptions(chosen, force, jobs)
     try:
-        if len(paths) >= _PROGRESS_FROM:
+        if len(paths) >= _PROGRESS_FROM and err.shows_live():
+            from rich.progress import (  # noqa: PLC0415
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TimeElapsedColumn,
+            )
+
             with Progress(
                 "[progress.description]{task.description}",
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=err,
+                console=_rich_console(stderr=True),
                 transient=True,
             ) as bar:
                 task = bar.add_task("生成报告", total=len(paths))
@@ -733,10 +854,9 @@ def _print_board(board: Any) -> None:
     from .figures import RATE_LABELS  # noqa: PLC0415
     from .status.text import board_lines  # noqa: PLC0415
 
-    text = Text(f"{board.year} 年度报告报送情况\n")
+    out.print(f"{board.year} 年度报告报送情况")
     for line, missing in board_lines(board):
-        text.append(line + "\n", style="bold red" if missing else None)
-    out.print(text, end="")
+        out.print(f"[bold red]{escape(line)}[/]" if missing else escape(line))
     formulas = "；".join(f"{label} = {formula}" for label, formula in RATE_LABELS.values())
     out.print(f"共 {len(board.rows)} 个机关，缺报 {len(board.missing)} 个。{escape(formulas)}")
 
@@ -874,6 +994,8 @@ def init_command(
         typer.Option("--year", help="第一个报告的年度", show_default="上一年"),
     ] = None,
 ) -> None:
+    from .workspace_init import init_workspace  # noqa: PLC0415
+
     if not re.fullmatch(r"[A-Za-z0-9_\-\u4e00-\u9fff]+", slug):
         raise _usage_error(f"简称只能包含字母、数字、汉字、- 和 _，这里是“{slug}”")
     first_year = year or dt.date.today().year - 1
@@ -942,6 +1064,7 @@ def import_command(
 ) -> None:
     # pandoc and pdfplumber load (~0.15 s) only when importing, not for every command
     from .importer import import_files, report_json, report_lines  # noqa: PLC0415
+    from .schema import SCHEMA_FILE, schema_json  # noqa: PLC0415
 
     if output_format not in ("text", "json"):
         raise _usage_error(f"--format 只能是 text 或 json，这里是“{output_format}”")

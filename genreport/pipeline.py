@@ -150,7 +150,11 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
     """Every file's rules, then the rules across the files checked together (L4 within the set,
     R27 within each year), then each file's 说明 applied to what the rules found."""
     loader = loader or Loader()
-    results = [_contained(loader, path) for path in paths]
+    return across_files([contained(loader, path) for path in paths])
+
+
+def across_files(results: list[Checked]) -> list[Checked]:
+    """Each file's results (in the order given) with the rules across them added, 说明 applied."""
     reports = [(r.path, r.report) for r in results if r.report is not None]
     by_file = {r.file: r for r in results}
     for finding in l4_same_agency(reports):
@@ -172,7 +176,7 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
     return results
 
 
-def _contained(loader: Loader, path: Path) -> Checked:
+def contained(loader: Loader, path: Path) -> Checked:
     """One file checked; a bug in genreport on it is an X1 finding for it, the others go on."""
     try:
         return dataclasses.replace(loader.check(path))

@@ -15,6 +15,8 @@ from pathlib import Path
 
 YEAR = re.compile(r"[0-9]{4}")
 INPUT_SUFFIXES = (".yaml", ".yml")
+#: The agency slug `genreport init` names the first input file with when none is given.
+DEFAULT_SLUG = "jiguan"
 
 
 class UsageError(Exception):

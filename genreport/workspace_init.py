@@ -15,9 +15,9 @@ from .output import create_new
 from .render.templates import DEFAULTS, NAMES
 from .scaffold import PLACEHOLDER, scaffold_text
 from .schema import SCHEMA_FILE, schema_json
+from .workspace import DEFAULT_SLUG
 
 GITIGNORE = "# genreport：生成的报告可以随时重新生成\n/build/\n"
-DEFAULT_SLUG = "jiguan"
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,8 @@ def test_usage_line_and_completion_are_chinese() -> None:
         (["build", "-j", "0"], "参数“--jobs”的值无效：应不小于 1"),
         (["init", "x", "--year", "abc"], "参数“--year”的值无效：应为整数"),
         (["import", "a.txt", "--year", "二〇二三"], "参数“--year”的值无效：应为整数"),
+        (["check", "--job"], "没有选项 --job。是不是 --jobs？"),
+        (["build", "--forc"], "没有选项 --forc。是不是 --force、--format 之一？"),
     ],
 )
 def test_invalid_values_are_explained_in_chinese(args: list[str], message: str) -> None:

@@ -74,7 +74,7 @@ def test_an_unknown_option_is_json_too_from_the_real_program(workspace: Path) ->
     )
     assert result.returncode == 2
     assert json.loads(result.stdout) == {
-        "error": {"code": "usage", "message": "没有选项 --bogus。"}
+        "error": {"code": "usage", "message": "没有选项 --bogus。是不是 --jobs？"}
     }
 
 

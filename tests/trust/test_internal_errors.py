@@ -98,7 +98,7 @@ def test_a_crash_outside_any_file_is_one_line_and_exit_3(
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("意外")
 
-    monkeypatch.setattr(cli, "check_files", explode)
+    monkeypatch.setattr(cli, "check_many", explode)
     result = runner.invoke(cli.app, ["check", "2023"])
     assert result.exit_code == 3
     assert result.stderr == (
