@@ -14,14 +14,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import stat
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -33,19 +28,18 @@ from .crash import Crash
 from .file_lock import locked
 from .findings import Finding, has_errors
 from .fonts import font_statuses, missing_fonts_warning
-from .output import process_running, remove_stray_temporaries, write_atomic, write_problem
+from .output import remove_stray_temporaries, write_atomic, write_problem
 from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS, Renderer
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
 from .rollup import rollup_inputs
+from .workers import completed
 from .workspace import UsageError, Workspace, previous_year_file
 
 MANIFEST = ".genreport-manifest.json"
 MANIFEST_LOCK = ".genreport-manifest.lock"
 MANIFEST_VERSION = 1
-#: How often a worker checks that the CLI still runs.
-_WATCH_SECONDS = 0.5
 #: Below this many files to build, worker processes cost more than they save.
 PARALLEL_FROM = 3
 
@@ -366,56 +360,12 @@ def _build_checked(job: _Job) -> FileResult:
     return result
 
 
-def start_method(platform: str, available: list[str]) -> str:
-    """forkserver where there is one (never fork a threaded CLI); spawn on Windows and macOS.
-
-    Under spawn each worker starts a fresh interpreter and imports ``genreport.build``: jobs and
-    the worker function are module-level and picklable, and nothing runs at import time.
-    """
-    if "forkserver" in available and platform not in ("darwin", "win32"):
-        return "forkserver"
-    return "spawn"
-
-
-def _executor(jobs: int) -> Executor:
-    method = start_method(sys.platform, multiprocessing.get_all_start_methods())
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["genreport.build"])
-    return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
-    )
-
-
-def _exit_with_parent(cli: int) -> None:
-    """In a worker: end when the CLI ends, even by SIGKILL (a pool never outlives its build)."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(_WATCH_SECONDS)
-            if os.getppid() != parent or not process_running(cli):
-                os._exit(1)
-
-    threading.Thread(target=watch, name="genreport-parent-watch", daemon=True).start()
-
-
 def _run(jobs: list[_Job], workers: int) -> Iterable[FileResult]:
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         for job in jobs:
             yield _build_one(job)
         return
-    with _executor(min(workers, len(jobs))) as pool:
-        futures = {pool.submit(_build_one, job): job for job in jobs}
-        try:
-            for future in as_completed(futures):
-                try:
-                    yield future.result()
-                except Exception as exc:  # the worker died (killed, out of memory)
-                    yield _crashed(futures[future], exc)
-        finally:
-            for future in futures:
-                future.cancel()
+    yield from completed(_build_one, jobs, workers, _crashed)
 
 
 # --- many files -----------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Report → YAML text in the shape of input.md, for files genreport writes for people to edit.
 
 `genreport new` and `genreport import` both write through here, so every generated file looks like
-the documented example: every row present, one row per line, Chinese comments naming the columns,
-and an optional comment at any value (``comments`` keyed by the value's path).
+the documented example: every row and every section present (empty ones too), one row per line,
+Chinese comments naming the columns, and an optional comment at any value (``comments`` keyed by
+the value's path).
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class _Writer:
 
     def narrative(self, indent: int, key: str, narrative: Narrative, path: tuple[str, ...]) -> None:
         if not narrative.parts:
+            # written empty: every section is a required key, and `check` flags it as empty
+            self.head(indent, key, path)
             return
         if len(narrative.parts) == 1 and narrative.parts[0].key is None:
             self.put(indent, key, block(narrative.parts[0].text.value, indent + 2), path)

@@ -25,7 +25,7 @@ from .layout import (
     T3_GROUPS,
     T4_OUTCOMES,
 )
-from .load.required import PLACEHOLDER, REQUIRED_PARTS
+from .load.required import GENERATED_FROM, PLACEHOLDER, REQUIRED_PARTS
 from .load.rollup_key import COMPUTED_KEYS
 from .load.rollup_key import KEY as ROLLUP_KEY
 from .load.scalars import MAX_DIGITS
@@ -187,10 +187,17 @@ def input_schema() -> Schema:
         "title": "genreport 政府信息公开工作年度报告数据文件",
         "type": "object",
         "additionalProperties": False,
-        "required": [k for k in REQUIRED_PARTS if k not in COMPUTED_KEYS],
+        "required": [
+            k for k in REQUIRED_PARTS if k not in COMPUTED_KEYS and k not in GENERATED_FROM
+        ],
         # a report with 汇总 may leave its tables out: they are the sum of its units
         "if": {"required": [ROLLUP_KEY]},
         "else": {"required": list(COMPUTED_KEYS)},
+        # section 六 may be left to the standard sentence the build writes from 信息处理费
+        "allOf": [
+            {"anyOf": [{"required": [part]}, {"required": [source]}]}
+            for part, source in GENERATED_FROM.items()
+        ],
         "properties": {
             "机关": {
                 "type": "string",

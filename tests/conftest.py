@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
+
+from genreport.load.composer import ENV_SWITCH
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,3 +25,15 @@ def workspace(tmp_path: Path) -> Iterator[Path]:
         yield tmp_path
     finally:
         os.chdir(cwd)
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test once through libyaml and once through PyYAML's pure-Python parser.
+
+    The fallback is what users without libyaml get; both must give the same findings.
+    """
+    if request.param == "libyaml" and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML is installed without libyaml")
+    monkeypatch.setenv(ENV_SWITCH, "" if request.param == "libyaml" else "python")
+    return str(request.param)

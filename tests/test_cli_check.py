@@ -12,6 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from genreport.cli import app
+from genreport.load.required import REQUIRED_PARTS
 from genreport.schema import input_schema, schema_json
 
 runner = CliRunner()
@@ -132,6 +133,22 @@ def test_new_scaffold_loads_and_continues_last_year(workspace: Path) -> None:
     assert "错误 R1 依申请公开（自然人）：本年新收 0 + 上年结转 3 = 3" in result.output
 
 
+def test_scaffolds_write_every_required_part(workspace: Path) -> None:
+    """`new` and `init` write files with every required key: only their placeholders fail."""
+    assert runner.invoke(app, ["new", "2024", "--all"]).exit_code == 0
+    assert runner.invoke(app, ["init", "ws", "--year", "2024"]).exit_code == 0
+    files = [*(workspace / "inputs/2024").glob("*.yaml"), workspace / "ws/inputs/2024/jiguan.yaml"]
+    assert len(files) == 3
+    for path in files:
+        assert set(REQUIRED_PARTS) <= set(yaml.safe_load(path.read_text("utf-8"))), path
+    checked = (
+        runner.invoke(app, ["check", "2024"]).output
+        + runner.invoke(app, ["-C", "ws", "check", "2024"]).output
+    )
+    assert "缺少必填项" not in checked
+    assert "机关名称中还有占位文字“【待填写】”" in checked
+
+
 def test_new_needs_a_choice_when_last_year_has_several_agencies(workspace: Path) -> None:
     result = runner.invoke(app, ["new", "2024"])
     assert result.exit_code == 2
@@ -175,8 +192,16 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
         "依申请公开": {},
         "行政复议": [0, 0, 0, 0],
         "行政诉讼": {},
+        "总体情况": None,
+        "存在的主要问题及改进情况": None,
+        "其他需要报告的事项": None,
     }
     assert not list(validator.iter_errors(base))
+    # a missing section is an error, section 六 excepted when 信息处理费 gives its sentence
+    del base["其他需要报告的事项"]
+    assert list(validator.iter_errors(base))
+    assert not list(validator.iter_errors({**base, "信息处理费": 0}))
+    assert list(validator.iter_errors({k: v for k, v in base.items() if k != "总体情况"}))
     assert list(validator.iter_errors({**base, "机关类行": "部门"}))
     assert list(validator.iter_errors({**base, "依申请公开": {"本年新收": [1, 2, 3]}}))
     assert list(validator.iter_errors({**base, "行政复议": [1, 0, 0, -1]}))

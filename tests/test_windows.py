@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from genreport import build as build_module
-from genreport import output
-from genreport.build import BuildOptions, Status, build, start_method
+from genreport import output, workers
+from genreport.build import BuildOptions, Status, build
 from genreport.cli import app
 from genreport.console_encoding import encodes_everything, make_safe
 from genreport.globbing import expand
 from genreport.schema import schema_json
+from genreport.workers import start_method
 from genreport.workspace import Workspace
 
 #: A Kangxi radical as PDFs extract it (U+2F00) and an emoji: neither exists in GBK.
@@ -99,13 +99,13 @@ def test_parallel_build_works_under_spawn_as_on_windows(
     ws = Workspace(workspace)
     files = ws.year_files(2023)
     used: list[str] = []
-    real = build_module.start_method
+    real = workers.start_method
 
     def as_on_windows(platform: str, available: list[str]) -> str:
         used.append(real("win32", available))
         return used[-1]
 
-    monkeypatch.setattr(build_module, "start_method", as_on_windows)
+    monkeypatch.setattr(workers, "start_method", as_on_windows)
     parallel = build(ws, files, BuildOptions(jobs=2, formats=("html", "md")))
     assert used == ["spawn"]
     assert [r.status for r in parallel.results] == [Status.BUILT] * 4

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_INTRO, OVERVIEW_PARTS, SECTION_HEADINGS
+from .by_totals import choose_readings
 from .copies import split_copies
 from .document import Document, Loc, Paragraph
 from .imported import ImportedReport, Narrative
@@ -113,7 +114,7 @@ def assemble(doc: Document, options: Options | None = None) -> tuple[ImportedRep
         fee_yuan=fee,
         other=_titled(sections.parts.get(5, []), "其他需要报告的事项", notes),
     )
-    return report, notes
+    return choose_readings(report, notes), notes
 
 
 def _one_copy(doc: Document, options: Options, notes: Notes, start: Loc) -> Document | None:

@@ -36,10 +36,17 @@ class Notes:
         severity: Severity,
         message: str,
         cell: str | None = None,
-    ) -> None:
+    ) -> Note:
         item = finding(self.file, loc, rule, severity, message, cell)
         comment = f"导入：{message}（原文{loc.describe()}）"
-        self.items.append(Note(path, item, comment))
+        note = Note(path, item, comment)
+        self.items.append(note)
+        return note
+
+    def withdraw(self, notes: list[Note]) -> None:
+        """Take back notes made for a reading of a table that was not chosen."""
+        gone = {id(n) for n in notes}
+        self.items = [n for n in self.items if id(n) not in gone]
 
     def comment(self, path: YamlPath, text: str) -> None:
         """A YAML comment only, for a value a finding already printed covers (one per table)."""

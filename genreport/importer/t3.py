@@ -8,7 +8,10 @@ seven numbers are the six applicant columns and the stated 总计. Fewer or more
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
 
 from ..check.cells import t3_cell
 from ..layout import APPLICANT_COLUMNS, RESULTS, RESULTS_TOTAL, T3_COLUMNS, T3_GROUPS, T3_ROWS
@@ -21,9 +24,11 @@ from .labels import (
     match_t3,
     printed_label,
     segments,
+    similarity,
     t3_column,
 )
-from .notes import Notes, YamlPath
+from .notes import Note, Notes, YamlPath
+from .readings import Cells, Choice, Reading, layouts
 from .rows import Slot, SplitRow, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
 from .unsure import note_if_unsure
@@ -33,6 +38,7 @@ ROOT = "依申请公开"
 Key = tuple[str, ...]
 ROW_BY_KEY = {row.key: row for row in T3_ROWS}
 TOTAL_INDEX = len(APPLICANT_COLUMNS)
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,17 @@ class RowData:
 @dataclass
 class T3Data:
     rows: dict[Key, RowData] = field(default_factory=dict)
+    #: Places the printed numbers can be read another way, decided by the totals (by_totals).
+    choices: list[Choice] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A source row read as a standard row: its cells (None: printed blank), and its notes."""
+
+    slots: list[Slot | None] | None
+    loc: Loc
+    notes: tuple[Note, ...]
 
 
 def path_of(key: Key) -> YamlPath:
@@ -70,6 +87,13 @@ class T3Reader:
         self.recent: list[str] = []  # the same, word by word
         self.loose: Loose | None = None  # reported unless the lines around complete its label
         self.in_header = False
+        self.claims: dict[Key, Claim] = {}
+        #: A standard row claimed twice: (key, the I3 note, the second claim).
+        self.duplicates: list[tuple[Key, Note, Claim]] = []
+        self.missing: dict[Key, Note] = {}  # rows not found, read as zeros
+        #: Rows read under a label only like the standard one, with the label as printed.
+        self.loosely: list[tuple[Key, str]] = []
+        self.loose_notes: dict[Key, Note] = {}
 
     # --- rows -----------------------------------------------------------------------------------
 
@@ -139,7 +163,12 @@ class T3Reader:
             return
         key = pending.key
         loc = pending.cell.loc if pending.cell else Loc()
-        self.notes.add(
+        note = self.note_blank(key, loc)
+        self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
+        self.claims[key] = Claim(None, loc, (note,))
+
+    def note_blank(self, key: Key, loc: Loc) -> Note:
+        return self.notes.add(
             path_of(key),
             loc,
             "I4",
@@ -147,7 +176,6 @@ class T3Reader:
             f"表三「{_label(key)}」一行没有印数（整行空白），按 0 导入",
             t3_cell(key),
         )
-        self.data.rows[key] = RowData((0,) * TOTAL_INDEX, None, loc)
 
     def header(self, row: Row, split: SplitRow) -> bool:
         columns = [(i, t3_column(c.text)) for i, c in enumerate(row.cells)]
@@ -218,7 +246,7 @@ class T3Reader:
             return
         key, loc, decisive = self.loose.key, self.loose.loc, self.loose.decisive
         self.loose = None
-        self.notes.add(
+        self.loose_notes[key] = self.notes.add(
             path_of(key),
             loc,
             "I5",
@@ -242,7 +270,7 @@ class T3Reader:
         loc = cell.loc if cell else split.labels[0].loc if split.labels else split.row.loc
         if key in self.data.rows:
             first = self.data.rows[key].loc
-            self.notes.add(
+            note = self.notes.add(
                 path_of(key),
                 loc,
                 "I3",
@@ -250,14 +278,92 @@ class T3Reader:
                 f"表三「{_label(key)}」一行出现了两次（另一次在{first.describe()}）；按第一次导入",
                 t3_cell(key),
             )
+            (read, _), aside = self.aside(lambda: self.slots(key, split))
+            self.duplicates.append((key, note, Claim(read, loc, tuple(aside))))
             return
         if match is not None and not match.exact:
             self.loose = Loose(key, loc, decisive, list(fragments or ()))
             self.settle_loose()
-        slots = self.positional(key, split) or self.in_order(key, split)
+            self.loosely.append((key, decisive))
+        start = len(self.notes.items)
+        slots, in_order = self.slots(key, split)
+        self.data.rows[key] = self.row_data(key, slots, loc)
+        said = tuple(self.notes.items[start:])
+        self.claims[key] = Claim(slots, loc, said)
+        if in_order:
+            self.other_layouts(key, split, loc, said)
+
+    def slots(self, key: Key, split: SplitRow) -> tuple[list[Slot | None], bool]:
+        """The row's seven cells, and whether they were taken in order (not by the header)."""
+        by_header = self.positional(key, split)
+        return (by_header, False) if by_header else (self.in_order(key, split), True)
+
+    def row_data(self, key: Key, slots: list[Slot | None] | None, loc: Loc) -> RowData:
+        if slots is None:
+            return RowData((0,) * TOTAL_INDEX, None, loc)
         values = [self.value(key, col, slot) for col, slot in enumerate(slots[:TOTAL_INDEX])]
         total = self.value(key, TOTAL_INDEX, slots[TOTAL_INDEX]) if slots[TOTAL_INDEX] else None
-        self.data.rows[key] = RowData(tuple(values), total, loc)
+        return RowData(tuple(values), total, loc)
+
+    def aside(self, read: Callable[[], _T]) -> tuple[_T, list[Note]]:
+        """``read()`` with its notes kept aside, for a reading that may not be chosen."""
+        kept, self.notes = self.notes, Notes(self.notes.file)
+        try:
+            return read(), self.notes.items
+        finally:
+            self.notes = kept
+
+    def other_layouts(self, key: Key, split: SplitRow, loc: Loc, said: tuple[Note, ...]) -> None:
+        """A row whose numbers do not fill the seven columns: the other ways they could."""
+        n = len(split.values)
+        readings = []
+        for how, slots in layouts(split.values, len(T3_COLUMNS)):
+            row, notes = self.aside(partial(self.row_data, key, slots, loc))
+            readings.append(Reading(how, {key: (row.values, row.total)}, tuple(notes), said))
+        if readings:
+            literal = Reading(_literal_layout(n))
+            what = f"表三「{_label(key)}」一行印了 {n} 个数"
+            self.data.choices.append(Choice(what, loc, (literal, *readings)))
+
+    def claimed_twice(self, key: Key, note: Note, second: Claim) -> None:
+        """Two source rows with one label: either may be the row, and the other may be a
+        row not found near it (a label misread by OCR or broken over lines)."""
+        first = self.claims.get(key)
+        if first is None:
+            return
+        where = f"{first.loc.describe()}与{second.loc.describe()}"
+        short = ROW_BY_KEY[key].label
+        readings = [Reading(f"「{short}」是{first.loc.describe()}的一行")]
+        cells, said = self.aside(lambda: self.claim_cells(key, second))
+        readings.append(
+            Reading(
+                f"「{short}」是{second.loc.describe()}的一行",
+                {key: cells},
+                (*second.notes, *said),
+                (note, *first.notes),
+            )
+        )
+        for other in _near_rows(key, self.missing):
+            gone = (note, self.missing[other])
+            for row_claim, rest in ((first, second), (second, first)):
+                (a, b), said = self.aside(partial(self.swapped, (other, row_claim), (key, rest)))
+                replaced = (*gone, *first.notes) if row_claim is first else gone
+                how = (
+                    f"{row_claim.loc.describe()}的一行是「{ROW_BY_KEY[other].label}」、"
+                    f"{rest.loc.describe()}的一行是「{short}」"
+                )
+                readings.append(Reading(how, {other: a, key: b}, (*said,), replaced))
+        what = f"表三「{_label(key)}」一行在原文出现了两次（{where}）"
+        self.data.choices.append(Choice(what, second.loc, tuple(readings)))
+
+    def swapped(self, *claims: tuple[Key, Claim]) -> list[Cells]:
+        return [self.claim_cells(key, claim) for key, claim in claims]
+
+    def claim_cells(self, key: Key, claim: Claim) -> Cells:
+        if claim.slots is None:
+            self.note_blank(key, claim.loc)
+        row = self.row_data(key, claim.slots, claim.loc)
+        return row.values, row.total
 
     def positional(self, key: Key, split: SplitRow) -> list[Slot | None] | None:
         """The seven cells by the header's columns, when the row's numbers sit under them."""
@@ -385,7 +491,7 @@ class T3Reader:
                 continue
             if row.group == "其他处理" and "其他处理" in self.group_rows:
                 continue  # reported with the 2019 single row
-            self.notes.add(
+            self.missing[row.key] = self.notes.add(
                 path_of(row.key),
                 where,
                 "I3",
@@ -394,7 +500,50 @@ class T3Reader:
                 t3_cell(row.key),
             )
             self.data.rows[row.key] = RowData((0,) * TOTAL_INDEX, None, where)
+        for key, note, second in self.duplicates:
+            self.claimed_twice(key, note, second)
+        for key, printed in self.loosely:
+            self.matched_loosely(key, printed, where)
         return self.data
+
+    def matched_loosely(self, key: Key, printed: str, where: Loc) -> None:
+        """A row read by a label only like the standard one may be a row not found near it
+        that the label resembles too."""
+        claim = self.claims.get(key)
+        near = [
+            k
+            for k in _near_rows(key, self.missing)
+            if similarity(_core(printed), _core(ROW_BY_KEY[k].label)) >= _RESEMBLES
+        ]
+        if claim is None or not near:
+            return
+        readings = [Reading(f"这一行是「{ROW_BY_KEY[key].label}」")]
+        loose = self.loose_notes.get(key)
+        untrue = (*claim.notes, *((loose,) if loose else ()))
+        for other in near:
+            cells, said = self.aside(partial(self.moved, other, claim, key, where))
+            readings.append(
+                Reading(
+                    f"这一行是「{ROW_BY_KEY[other].label}」",
+                    {other: cells, key: ((0,) * TOTAL_INDEX, None)},
+                    (*said,),
+                    (self.missing[other], *untrue),
+                )
+            )
+        what = f"表三{claim.loc.describe()}的标签「{printed}」与标准格式的几行都只是近似"
+        self.data.choices.append(Choice(what, claim.loc, tuple(readings)))
+
+    def moved(self, key: Key, claim: Claim, left: Key, where: Loc) -> Cells:
+        """``claim`` read as ``key``; ``left``, the row it was read as, is then not found."""
+        self.notes.add(
+            path_of(left),
+            where,
+            "I3",
+            WARNING,
+            f"表三没有找到「{_label(left)}」一行，按 0 导入",
+            t3_cell(left),
+        )
+        return self.claim_cells(key, claim)
 
     def group_row(self, group: str, split: SplitRow, decisive: str) -> None:
         subs = [(RESULTS, group, name) for name, _ in T3_GROUPS[group][1]]
@@ -469,6 +618,31 @@ def _row_evidence(row: RowData | None) -> str:
         f"；这一行六列之和 {sum(row.values)} 与印出的总计 {row.total} 不符，"
         "可能读错了行或列，请对照原表"
     )
+
+
+def _literal_layout(n: int) -> str:
+    if n > len(T3_COLUMNS):
+        return f"最后 {len(T3_COLUMNS)} 个数"
+    if n == TOTAL_INDEX:
+        return "六列、没有印总计"
+    return f"依次是前 {n} 列"
+
+
+#: How alike a printed label and a row not found must be for the row to be another reading.
+_RESEMBLES = 0.5
+#: How far (in rows of the standard table) a row claimed twice may be from the row it stands for.
+_NEAR = 4
+
+
+def _core(label: str) -> str:
+    found = segments(label)
+    return found[-1].core if found else ""
+
+
+def _near_rows(key: Key, missing: dict[Key, Note]) -> list[Key]:
+    order = [row.key for row in T3_ROWS]
+    here = order.index(key)
+    return [k for k in order[max(0, here - _NEAR) : here + _NEAR + 1] if k in missing]
 
 
 def _words(cells: tuple[Cell, ...]) -> list[str]:

@@ -13,7 +13,8 @@ from ..check.cells import t4_cell
 from ..layout import T4_BLOCKS, T4_COLUMNS, t4_block_label
 from .document import Loc, Row
 from .labels import canon
-from .notes import Notes
+from .notes import Note, Notes
+from .readings import Cells, Choice, Reading, layouts
 from .rows import Slot, split_and_note_footers
 from .rules import ERROR, INFO, WARNING
 from .unsure import note_if_unsure
@@ -27,6 +28,8 @@ _BLOCK_WORDS = {canon(w) for w in ("行政复议", "行政诉讼", "未经复议
 @dataclass
 class T4Data:
     blocks: dict[tuple[str, ...], tuple[tuple[int, ...], int | None]] = field(default_factory=dict)
+    #: Places the printed numbers can be read another way, decided by the totals (by_totals).
+    choices: list[Choice] = field(default_factory=list)
 
 
 def is_t4_header(text: str) -> bool:
@@ -96,8 +99,34 @@ class T4Reader:
                 "表四只有表头，没有印数（数字一行空白）；表四各项按 0 导入",
             )
             return T4Data({block: ((0,) * 4, None) for block in T4_BLOCKS})
-        slots = self.place(loc)
-        data = T4Data()
+        start = len(self.notes.items)
+        slots, in_order = self.place(loc)
+        data = T4Data(self.blocks(slots))
+        if in_order:
+            said = tuple(self.notes.items[start:])
+            data.choices = self.other_layouts(data, said)
+        return data
+
+    def other_layouts(self, data: T4Data, said: tuple[Note, ...]) -> list[Choice]:
+        """Numbers that do not fill the 15 columns: the other ways they could."""
+        readings = []
+        for how, slots in layouts(tuple(self.values), len(STANDARD), keep_last=False):
+            kept, self.notes = self.notes, Notes(self.notes.file)
+            try:
+                blocks = self.blocks({i: s for i, s in enumerate(slots) if s is not None})
+                notes = tuple(self.notes.items)
+            finally:
+                self.notes = kept
+            changed = {b: cells for b, cells in blocks.items() if cells != data.blocks.get(b)}
+            readings.append(Reading(how, changed, notes, said))
+        if not readings:
+            return []
+        n = len(self.values)
+        literal = Reading(f"前 {len(STANDARD)} 个数" if n > len(STANDARD) else f"依次是前 {n} 列")
+        return [Choice(f"表四印了 {n} 个数", self.values[0].cell.loc, (literal, *readings))]
+
+    def blocks(self, slots: dict[int, Slot]) -> dict[tuple[str, ...], Cells]:
+        result: dict[tuple[str, ...], Cells] = {}
         for block in T4_BLOCKS:
             values = []
             total: int | None = None
@@ -130,22 +159,23 @@ class T4Reader:
                     total = number
                 else:
                     values.append(number)
-            data.blocks[block] = (tuple(values), total)
-        return data
+            result[block] = (tuple(values), total)
+        return result
 
-    def place(self, loc: Loc) -> dict[int, Slot]:
+    def place(self, loc: Loc) -> tuple[dict[int, Slot], bool]:
+        """Each number's index in STANDARD, and whether they were taken in order."""
         values = self.values[: len(STANDARD)]
         aligned = self.align() if self.labels else None
         if aligned is not None and self.positional:
             by_column = {self.labels[k][0]: aligned[k] for k in range(len(aligned))}
             if all(s.index in by_column for s in values if s.value.is_value):
                 self.report_truncated()
-                return {by_column[s.index]: s for s in values if s.index in by_column}
+                return {by_column[s.index]: s for s in values if s.index in by_column}, False
         if aligned is not None and len(aligned) == len(values):
             self.report_truncated()
-            return {aligned[k]: values[k] for k in range(len(values))}
+            return {aligned[k]: values[k] for k in range(len(values))}, False
         if len(values) == len(STANDARD):
-            return dict(enumerate(values))
+            return dict(enumerate(values)), len(self.values) > len(STANDARD)
         if len(values) == 12:
             self.notes.add(
                 ("行政复议",),
@@ -156,7 +186,7 @@ class T4Reader:
                 "尚未审结）导入，总计按各项计算",
             )
             outcomes = [i for i, (_, c) in enumerate(STANDARD) if c != "总计"]
-            return dict(zip(outcomes, values, strict=True))
+            return dict(zip(outcomes, values, strict=True)), False
         self.notes.add(
             ("行政复议",),
             values[0].cell.loc,
@@ -165,7 +195,7 @@ class T4Reader:
             f"表四有 {len(values)} 个数，表头又无法对应（应为 15 个：三块各 结果维持、结果纠正、"
             "其他结果、尚未审结、总计）；按顺序导入，缺的按 0，请对照原表核对",
         )
-        return dict(enumerate(values))
+        return dict(enumerate(values)), True
 
     def report_truncated(self) -> None:
         short = [(text, loc) for _, text, loc in self.labels if text not in _OUTCOMES]

@@ -89,6 +89,7 @@ class Parser:
         self.source = source
         self.findings: list[Finding] = []
         self.positions: dict[tuple[str, ...], Pos] = {}
+        self.count: Callable[[Node], int] = lambda node: scalars.read_count(source.text, node)
 
     # --- reporting ----------------------------------------------------------------------------
 
@@ -172,7 +173,7 @@ class Parser:
                 return None
             for i, item in enumerate(items):
                 name = columns[i] if i < len(columns) else "总计"
-                value = self.read(item, (*path, name), scalars.read_count)
+                value = self.read(item, (*path, name), self.count)
                 ok = ok and value is not None
                 if i < len(columns):
                     values[i] = value
@@ -181,7 +182,7 @@ class Parser:
         elif isinstance(node, MappingNode):
             entries = self.mapping(node, path, (*columns, "总计"), what)
             for name, (_, value_node) in entries.items():
-                value = self.read(value_node, (*path, name), scalars.read_count)
+                value = self.read(value_node, (*path, name), self.count)
                 ok = ok and value is not None
                 if name == "总计":
                     stated = value
@@ -290,11 +291,13 @@ class Parser:
                 else:
                     documents[name] = row
             elif name in T2_COUNT_ROWS:
-                count = self.read(value, (*path, name), scalars.read_count)
+                count = self.read(value, (*path, name), self.count)
                 ok = ok and count is not None
                 decisions[name] = count or 0
             else:
-                money = self.read(value, (*path, name), lambda n: scalars.read_money(n, "万元"))
+                money = self.read(
+                    value, (*path, name), lambda n: scalars.read_money(self.source.text, n, "万元")
+                )
                 ok = ok and money is not None
                 fee = money if money is not None else fee
         return T2(documents, decisions, fee) if ok else None
@@ -464,13 +467,19 @@ class Parser:
                 Pos(start.line, start.column + offset),
                 f"机关名称中还有占位文字“{placeholder}”：请填写机关全称，与报告标题一致",
             )
-        year = field("年度", scalars.read_year)
+        year = field("年度", lambda n: scalars.read_year(self.source.text, n))
         agency_type = field(
-            "机关类型", lambda n: scalars.read_choice(n, "机关类型", AGENCY_TYPES), "部门"
+            "机关类型",
+            lambda n: scalars.read_choice(self.source.text, n, "机关类型", AGENCY_TYPES),
+            "部门",
         )
-        published: dt.date | None = field("发布日期", scalars.read_date)
+        published: dt.date | None = field(
+            "发布日期", lambda n: scalars.read_date(self.source.text, n)
+        )
         rule_making = field(
-            "规章制定权", lambda n: scalars.read_choice(n, "规章制定权", tuple(RULE_MAKING)), "无"
+            "规章制定权",
+            lambda n: scalars.read_choice(self.source.text, n, "规章制定权", tuple(RULE_MAKING)),
+            "无",
         )
         preface_node = value("前言")
         preface = self.text(preface_node, ("前言",)) if preface_node is not None else None
@@ -480,7 +489,7 @@ class Parser:
         t3 = self.t3(value("依申请公开"))
         t4 = self.t4(value("行政复议"), value("行政诉讼"))
         problems = narrative("存在的主要问题及改进情况")
-        fee_yuan = field("信息处理费", lambda n: scalars.read_money(n, "元"))
+        fee_yuan = field("信息处理费", lambda n: scalars.read_money(self.source.text, n, "元"))
         other = narrative("其他需要报告的事项")
         rollup = None
         if rollup_key.KEY in entries:

@@ -4,7 +4,13 @@ An empty table the agency really had is written with zeros; an absent one is a m
 report would lack it, or show zeros nobody typed. So a missing part is an L3 error that names the
 part, says what goes in it, and points at where it belongs (before the next part that is there).
 Placeholders a scaffold leaves in the agency's name are errors too: a report cannot be published
-under "【待填写】机关全称". The narrative sections are checked for content by R17 and R21.
+under "【待填写】机关全称".
+
+The narrative sections 一, 五 and 六 are parts too: without the key the printed report lacks the
+section. Section 六's one required content is the 信息处理费 statement, and the build writes the
+standard sentence from ``信息处理费``; so a file that gives ``信息处理费`` is complete without
+``其他需要报告的事项`` (its section 六 is that sentence). A section that is present but empty is a
+content question for R21 and R17, not a missing part.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from yaml.nodes import Node
 
-from ..layout import SECTION_HEADINGS, T4_OUTCOMES
+from ..layout import OVERVIEW_PARTS, SECTION_HEADINGS, T4_OUTCOMES
 from ..model import Pos
 
 _T4_ROW = f"[{', '.join(T4_OUTCOMES)}]"
@@ -33,7 +39,18 @@ REQUIRED_PARTS: dict[str, str] = {
         f"表四的行政诉讼，分“未经复议直接起诉”“复议后起诉”两行，每行 {_T4_ROW}；"
         f"没有案件也要写，每行 {_T4_ZEROS}"
     ),
+    "总体情况": f"{SECTION_HEADINGS[0]}，写{'、'.join(OVERVIEW_PARTS)}五个方面的情况",
+    "存在的主要问题及改进情况": (
+        f"{SECTION_HEADINGS[4]}，写上一年度问题的整改情况、本年度存在的问题和改进措施"
+    ),
+    "其他需要报告的事项": (
+        f"{SECTION_HEADINGS[5]}，写明信息处理费的收取情况（未收取写“未收取”），"
+        "没有其他事项写“无其他需要报告的事项。”；也可以只写“信息处理费: 0”（单位元），"
+        "生成报告时补上标准表述"
+    ),
 }
+#: A part the build writes a standard text for when the file gives the other key.
+GENERATED_FROM: dict[str, str] = {"其他需要报告的事项": "信息处理费"}
 
 #: Text a scaffold or a template leaves where a real name belongs.
 PLACEHOLDER = re.compile(r"【[^】\n]*】|待填写|请填写|[×xX＊*]{2,}|某某|ＸＸ")
@@ -50,6 +67,8 @@ def missing_parts(
     """
     for index, key in enumerate(order):
         if key not in REQUIRED_PARTS or key in present or key in optional:
+            continue
+        if GENERATED_FROM.get(key) in present:
             continue
         following = next((k for k in order[index + 1 :] if k in present), None)
         if following is None:

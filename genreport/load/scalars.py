@@ -47,9 +47,12 @@ class ScalarError(Exception):
         self.bare = bare
 
 
-def _no_slip(node: Node) -> None:
-    """A number, date or choice typed with the IME on (``１２``, ``0，0``, ``部门　``) is L2."""
-    slip = slips.in_value(node)
+def _no_slip(text: str, node: Node) -> None:
+    """A number, date or choice typed with the IME on (``１２``, ``0，0``, ``部门　``) is L2.
+
+    ``text`` is the file's text, which the node's marks index.
+    """
+    slip = slips.in_value(node, text)
     if slip is not None:
         raise ScalarError("L2", slip.message, (slip.line, slip.column), bare=True)
 
@@ -58,11 +61,11 @@ def _kind(node: Node) -> str:
     return "列表" if isinstance(node, SequenceNode) else "映射（键: 值）"
 
 
-def _plain(node: Node, what: str) -> str:
+def _plain(text: str, node: Node, what: str) -> str:
     """The raw text of a plain scalar; quoted or block text where a number belongs is an error."""
     if not isinstance(node, ScalarNode):
         raise ScalarError("R4", f"这里应填{what}，却是一个{_kind(node)}")
-    _no_slip(node)
+    _no_slip(text, node)
     raw = node.value
     if node.style in ("'", '"', "|", ">"):
         looks_numeric = _MONEY.fullmatch(raw.strip()) is not None
@@ -107,8 +110,8 @@ def _number_mistake(raw: str, what: str, *, count: bool) -> ScalarError:
     return ScalarError("R4", f"这里应填{what}，却是“{raw}”")
 
 
-def read_count(node: Node) -> int:
-    raw = _plain(node, "件数（非负整数）")
+def read_count(text: str, node: Node) -> int:
+    raw = _plain(text, node, "件数（非负整数）")
     if _COUNT.fullmatch(raw):
         if len(raw) > MAX_DIGITS:
             raise _too_many_digits("件数", raw, len(raw))
@@ -116,9 +119,9 @@ def read_count(node: Node) -> int:
     raise _number_mistake(raw, "件数", count=True)
 
 
-def read_money(node: Node, unit: str) -> Decimal:
+def read_money(text: str, node: Node, unit: str) -> Decimal:
     """Money keeps the digits typed: ``1.10`` stays ``Decimal('1.10')``, never a float."""
-    raw = _plain(node, f"金额（{unit}，非负数）")
+    raw = _plain(text, node, f"金额（{unit}，非负数）")
     if match := _MONEY.fullmatch(raw):
         whole, decimals = len(match[1]), len(match[2] or ".") - 1
         if whole > MAX_DIGITS or decimals > MAX_DECIMALS:
@@ -137,17 +140,17 @@ def _too_many_digits(what: str, raw: str, digits: int) -> ScalarError:
     )
 
 
-def read_year(node: Node) -> int:
-    raw = _plain(node, "四位数的年份")
+def read_year(text: str, node: Node) -> int:
+    raw = _plain(text, node, "四位数的年份")
     if re.fullmatch(r"(19|20)[0-9]{2}", raw):
         return int(raw)
     raise ScalarError("L3", f"年度应为四位数的年份，如 2023，这里是“{quoted(raw)}”")
 
 
-def read_date(node: Node) -> dt.date:
+def read_date(text: str, node: Node) -> dt.date:
     if not isinstance(node, ScalarNode):
         raise ScalarError("L3", f"发布日期应写成 2024-01-20 这样的日期，却是一个{_kind(node)}")
-    _no_slip(node)
+    _no_slip(text, node)
     raw = node.value.strip()
     match = _DATE.fullmatch(raw)
     if match:
@@ -166,8 +169,8 @@ def read_text(node: Node, what: str) -> str:
     return str(node.value)
 
 
-def read_choice(node: Node, what: str, choices: tuple[str, ...]) -> str:
-    _no_slip(node)
+def read_choice(text: str, node: Node, what: str, choices: tuple[str, ...]) -> str:
+    _no_slip(text, node)
     value = read_text(node, what).strip()
     if value not in choices:
         options = " 或 ".join(choices)

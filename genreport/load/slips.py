@@ -56,13 +56,12 @@ def _digits_at(raw: str, offset: int) -> str:
     return raw[offset:end]
 
 
-def in_value(node: Node, text: str | None = None) -> Slip | None:
+def in_value(node: Node, text: str) -> Slip | None:
     """The first slip inside a plain scalar where a number, date or choice belongs.
 
-    ``text`` is the file's text; by default the buffer PyYAML keeps in the node's mark.
+    ``text`` is the file's text, which the node's marks index.
     """
-    text = text if text is not None else node.start_mark.buffer
-    if not isinstance(node, ScalarNode) or node.style is not None or text is None:
+    if not isinstance(node, ScalarNode) or node.style is not None:
         return None
     raw = text[node.start_mark.index : node.end_mark.index]
     for offset, char in enumerate(raw):

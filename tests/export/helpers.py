@@ -21,11 +21,14 @@ _NARRATIVE = ("前言:", "总体情况:", "存在的主要问题及改进情况:
 
 
 def _numbers_only(text: str) -> str:
-    """The file without its narrative (a copied narrative would be R27's business, not export's)."""
+    """The file with its narrative sections empty (a copied narrative would be R27's business,
+    not export's); the keys stay, as every file must have them."""
     kept, skipping = [], False
     for line in text.splitlines(keepends=True):
         if line[:1] not in (" ", "\n", "#", ""):
             skipping = line.startswith(_NARRATIVE)
+            if skipping and not line.startswith("前言:"):
+                kept.append(line.split(":", 1)[0] + ":\n")
         if not skipping:
             kept.append(line)
     return "".join(kept)

@@ -10,13 +10,19 @@ from report_text import complete
 
 from genreport.load import load_file, load_text
 from genreport.model import Pos
+from genreport.render.context import Block, view_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "2023"
+ACCEPTED = Path(__file__).parent / "fixtures" / "accepted" / "2023"
 HEADER = "机关: 测试市测试局\n年度: 2023\n发布日期: 2024-01-20\n"
 
 LITIGATION = (
     "表四的行政诉讼，分“未经复议直接起诉”“复议后起诉”两行，每行 [结果维持, 结果纠正, 其他结果, 尚未审结]；"
     "没有案件也要写，每行 [0, 0, 0, 0]"
+)
+OTHER = (
+    "六、其他需要报告的事项，写明信息处理费的收取情况（未收取写“未收取”），没有其他事项写"
+    "“无其他需要报告的事项。”；也可以只写“信息处理费: 0”（单位元），生成报告时补上标准表述"
 )
 
 EXPECTED = {
@@ -45,7 +51,7 @@ EXPECTED = {
     ],
     "hex": ["5:9: 错误 R4 主动公开.行政处罚：“0x10”是十六进制或八进制写法，件数请直接写十进制数"],
     "missing_date": [
-        "4:1: 错误 L3 缺少必填项“发布日期”：落款日期，如“发布日期: 2024-01-20”；请加在“主动公开”之前"
+        "4:1: 错误 L3 缺少必填项“发布日期”：落款日期，如“发布日期: 2024-01-20”；请加在“总体情况”之前"
     ],
     "missing_agency_type": [
         "3:1: 错误 L3 缺少必填项“机关类型”：写“机关类型: 部门”或“机关类型: 人民政府”，"
@@ -64,9 +70,18 @@ EXPECTED = {
         "其他结果, 尚未审结]”；没有案件也要写“行政复议: [0, 0, 0, 0]”；请加在“行政诉讼”之前"
     ],
     "missing_litigation": [
-        f"10:1: 错误 L3 缺少必填项“行政诉讼”：{LITIGATION}；请加在“其他需要报告的事项”之前"
+        f"10:1: 错误 L3 缺少必填项“行政诉讼”：{LITIGATION}；请加在“存在的主要问题及改进情况”之前"
     ],
-    "missing_at_end": [f"10:1: 错误 L3 缺少必填项“行政诉讼”：{LITIGATION}；请加在文件末尾"],
+    # the narrative sections: without the key the printed report lacks the section
+    "missing_overview": [
+        "5:1: 错误 L3 缺少必填项“总体情况”：一、总体情况，写主动公开、依申请公开、政府信息管理、"
+        "平台建设、监督保障五个方面的情况；请加在“主动公开”之前"
+    ],
+    "missing_problems": [
+        "11:1: 错误 L3 缺少必填项“存在的主要问题及改进情况”：五、存在的主要问题及改进情况，"
+        "写上一年度问题的整改情况、本年度存在的问题和改进措施；请加在“信息处理费”之前"
+    ],
+    "missing_at_end": [f"13:1: 错误 L3 缺少必填项“其他需要报告的事项”：{OTHER}；请加在文件末尾"],
     "placeholder_agency": [
         "1:5: 错误 L3 机关名称中还有占位文字“【待填写】”：请填写机关全称，与报告标题一致"
     ],
@@ -158,6 +173,31 @@ def test_bad_input_is_reported_with_position(name: str) -> None:
     loaded = load_file(FIXTURES / f"{name}.yaml", f"{name}.yaml")
     assert loaded.report is None
     assert [f.format() for f in loaded.findings] == [f"{name}.yaml:{e}" for e in EXPECTED[name]]
+
+
+@pytest.mark.parametrize("path", sorted(ACCEPTED.glob("*.yaml")), ids=lambda p: p.stem)
+def test_accepted_forms_load_without_findings(path: Path) -> None:
+    loaded = load_file(path, path.name)
+    assert loaded.findings == []
+    assert loaded.report is not None
+
+
+def test_section_six_may_be_left_to_the_fee_sentence() -> None:
+    """信息处理费 without 其他需要报告的事项 is complete: section 六 prints the standard sentence."""
+    report = load_file(ACCEPTED / "fee_only.yaml", "fee_only.yaml").report
+    assert report is not None
+    [_, _, _, _, _, six] = view_of(report).sections
+    assert (six.heading, six.blocks) == (
+        "六、其他需要报告的事项",
+        (Block("p", "本年度本机关未收取信息处理费。"),),
+    )
+
+
+def test_a_present_but_empty_section_is_not_a_missing_part() -> None:
+    text = HEADER + "总体情况:\n存在的主要问题及改进情况: ''\n其他需要报告的事项:\n"
+    loaded = load_text(complete(text).encode(), "x.yaml", 2023)
+    assert loaded.findings == []
+    assert loaded.report is not None and loaded.report.problems.text == ""
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:

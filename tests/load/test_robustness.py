@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from report_text import complete
 from typer.testing import CliRunner
 
 from genreport.cli import app
@@ -132,7 +133,7 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hostile_input_is_one_clear_finding(name: str) -> None:
     text, expected = CASES[name]
-    loaded = load_text(text.encode("utf-8", "surrogatepass"), "x.yaml", 2023)
+    loaded = load_text(complete(text).encode("utf-8", "surrogatepass"), "x.yaml", 2023)
     assert loaded.report is None
     assert [f.format() for f in loaded.findings] == [f"x.yaml:{e}" for e in expected]
 
@@ -142,7 +143,7 @@ BIDI = "它让文字显示的顺序与实际不同"
 
 def test_bidi_controls_are_a_warning_showing_them_escaped() -> None:
     text = BASE + OTHER + "本年度收费\u202e0001\u202c元。\n"
-    loaded = load_text(text.encode(), "x.yaml", 2023)
+    loaded = load_text(complete(text).encode(), "x.yaml", 2023)
     assert loaded.report is not None
     shown = "（实际内容：其他需要报告的事项: 本年度收费\\u202e0001\\u202c元。）：如不是有意为之，请删除它"
     assert [f.format() for f in loaded.findings] == [
@@ -153,7 +154,7 @@ def test_bidi_controls_are_a_warning_showing_them_escaped() -> None:
 
 def test_bidi_control_written_as_an_escape_is_found_once() -> None:
     text = BASE + OTHER + '"本年度收费\\u202e0001元。"\n'
-    loaded = load_text(text.encode(), "x.yaml", 2023)
+    loaded = load_text(complete(text).encode(), "x.yaml", 2023)
     assert loaded.report is not None
     assert [f.format() for f in loaded.findings] == [
         f"x.yaml:9:12: 警告 L5 这里有双向文本控制字符 U+202E，{BIDI}"
@@ -187,7 +188,7 @@ def test_the_terminal_never_receives_control_characters(workspace: Path) -> None
 
 def test_a_long_row_of_slips_is_one_finding_at_the_first() -> None:
     row = "[" + ", ".join(["１"] * 10_000) + "]"
-    loaded = load_text(BASE.replace("[0, 0, 0, 0]", row).encode(), "x.yaml", 2023)
+    loaded = load_text(complete(BASE.replace("[0, 0, 0, 0]", row)).encode(), "x.yaml", 2023)
     assert [f.format() for f in loaded.findings] == [
         "x.yaml:7:8: 错误 L2 第 7 行第 8 列用了全角数字“１”，请改为半角数字 1"
     ]

@@ -73,9 +73,10 @@ def _block(key: str, text: str, indent: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _narrative(key: str, value: str | dict[str, str] | None) -> str:
+def _narrative(key: str, value: str | dict[str, str] | None, *, optional: bool = False) -> str:
+    """The section as YAML; None is an empty section, or no key at all for an optional one."""
     if value is None:
-        return ""
+        return "" if optional else f"{key}:\n"
     if isinstance(value, str):
         return _block(key, value, 0)
     return f"{key}:\n" + "".join(_block(k, v, 2) for k, v in value.items())
@@ -95,7 +96,7 @@ def yaml_text(
 ) -> str:
     """A valid report file; the narrative arguments replace the base sentences."""
     text = f"机关: {agency}\n年度: {year}\n机关类型: {agency_type}\n发布日期: {year + 1}-01-20\n"
-    text += _narrative("前言", preface)
+    text += _narrative("前言", preface, optional=True)
     text += _narrative("总体情况", OVERVIEW if overview is None else overview)
     text += TABLES.format(unpaid=unpaid, unpaid_other=4 - unpaid)
     text += _narrative("存在的主要问题及改进情况", problems)

@@ -261,6 +261,7 @@ def test_a_chain_deeper_than_the_limit_is_an_error_not_a_crash(tmp_path: Path) -
     folder = tmp_path / "inputs/2023"
     folder.mkdir(parents=True)
     head = "年度: 2023\n机关类型: 人民政府\n发布日期: 2024-03-20\n"
+    head += "总体情况:\n存在的主要问题及改进情况:\n其他需要报告的事项:\n"
     depth = 40
     for i in range(depth):
         (folder / f"c{i:02d}.yaml").write_text(

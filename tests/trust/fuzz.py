@@ -6,11 +6,14 @@ full-width punctuation), huge numbers, deep nesting, long lines, other encodings
 aliases, YAML tags and narrative expressions. The case is checked with ``genreport check
 --format json`` in a worker process under a memory limit; it fails when the command ends in
 anything but exit 0 or 1, when the exit code does not match the errors it reports, when it takes
-more than ``MAX_SECONDS`` of CPU, or when the worker's peak memory passes ``MAX_MEGABYTES``.
+more than ``MAX_SECONDS`` of CPU, or when its peak memory passes ``MAX_MEGABYTES``. Time is CPU
+time (the worker's and its children's), not wall-clock time, so a loaded machine does not fail a
+case; memory is the worker's peak resident size during the case.
 
     python -m tests.trust.fuzz --cases 20000 --seed 1 [--jobs 4]
 
-prints each failing case (seed, mutations, what went wrong) and ends with exit 1 if there was any.
+prints each failing case (seed, mutations, what went wrong), then the number of cases, the failures
+by kind, the slowest case's CPU time and the largest peak memory; it ends with exit 1 if any failed.
 """
 
 from __future__ import annotations
@@ -25,17 +28,25 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, TimeoutError, as_completed
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typer.testing import Result
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_GLOBS = ("inputs/*/*.yaml", "tests/check/fixtures/*/*.yaml", "tests/load/fixtures/*/*.yaml")
 MAX_SECONDS = 2.0
 MAX_MEGABYTES = 500
-#: A worker whose case has not ended after this long (wall clock, on a loaded machine) hangs.
+#: A case still running after this much CPU hangs: the kernel ends its worker.
 HANG_SECONDS = 60.0
+#: No case at all ending in this long (wall clock) means the run itself is stuck.
+STALL_SECONDS = 900.0
 #: Address-space cap per worker: a blow-up fails the case with MemoryError instead of the host.
 ADDRESS_SPACE = 3 * 1024**3
 
@@ -187,8 +198,16 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 
 
+def _reset_peak() -> None:
+    """Start this case's peak memory afresh: a worker runs many cases, and ``VmHWM`` otherwise
+    keeps the largest of all of them, failing every later case of the worker."""
+    clear = Path("/proc/self/clear_refs")
+    if clear.exists():
+        clear.write_text("5")
+
+
 def _peak_megabytes() -> float:
-    """This worker's peak resident memory since it started.
+    """This worker's peak resident memory since ``_reset_peak`` (or since it started).
 
     ``VmHWM`` belongs to the address space the worker got at exec; ``ru_maxrss`` survives exec on
     Linux, so it would report the (large) test process the worker was started from.
@@ -201,8 +220,33 @@ def _peak_megabytes() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_case(case: Case) -> str | None:
-    """In a worker: check the case like a user would; None when it behaved, else what went wrong."""
+@dataclass(frozen=True)
+class Outcome:
+    """How one case went: what went wrong (None when it behaved), its CPU time and peak memory."""
+
+    problem: str | None
+    seconds: float
+    megabytes: float
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this worker and of any process it waited for: the case's own work, whatever
+    else the shared machine is doing (wall-clock time would count the other engineers' jobs)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _limit_cpu(seconds: float) -> None:
+    """The kernel ends this worker (SIGXCPU) when the case spends ``seconds`` more of CPU: a case
+    that spins, even inside C code, dies instead of holding up the run."""
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = int(_cpu_seconds() + seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard < 0 else min(soft, hard), hard))
+
+
+def run_case(case: Case) -> Outcome:
+    """In a worker: check the case like a user would, and judge what it did."""
     from typer.testing import CliRunner  # noqa: PLC0415
 
     from genreport.cli import app  # noqa: PLC0415
@@ -213,12 +257,18 @@ def run_case(case: Case) -> str | None:
             (folder / "inputs" / year).mkdir(parents=True)
         shutil.copy(REPO / "inputs/2022/shijianju.yaml", folder / "inputs/2022/case.yaml")
         (folder / "inputs/2023/case.yaml").write_bytes(case.data)
-        start = time.process_time()
+        _reset_peak()
+        _limit_cpu(HANG_SECONDS)
+        start = _cpu_seconds()
         result = CliRunner().invoke(app, ["-C", str(folder), "check", "2023", "--format", "json"])
-        seconds = time.process_time() - start
+        seconds = _cpu_seconds() - start
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     peak = _peak_megabytes()
+    return Outcome(_judge(result, seconds, peak), seconds, peak)
+
+
+def _judge(result: Result, seconds: float, peak: float) -> str | None:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         return f"traceback: {type(result.exception).__name__}: {str(result.exception)[:200]}"
     if result.exit_code not in (0, 1):
@@ -236,30 +286,96 @@ def run_case(case: Case) -> str | None:
     return None
 
 
-def fuzz(cases: int, master_seed: int, jobs: int) -> list[tuple[Case, str]]:
-    """Run ``cases`` cases; the failing ones with what went wrong."""
-    files = seeds()
-    failures: list[tuple[Case, str]] = []
+def kind(problem: str) -> str:
+    """The failure's kind for the summary: traceback, exit code, CPU, memory, worker died …"""
+    for word in ("traceback", "exit code", "output", "of CPU", "peak memory", "worker died"):
+        if word in problem:
+            return word.removeprefix("of ")
+    return problem
+
+
+@dataclass
+class Run:
+    """What a fuzz run found: the failing cases, and the slowest and largest case of all."""
+
+    cases: int = 0
+    failures: list[tuple[Case, str]] = field(default_factory=list)
+    slowest: tuple[float, int] = (0.0, -1)  # CPU seconds, case number
+    largest: tuple[float, int] = (0.0, -1)  # peak MB, case number
+    #: Print the summary so far to stderr every this many cases (0: never), for long runs.
+    every: int = 0
+
+    def add(self, case: Case, outcome: Outcome) -> None:
+        self.cases += 1
+        self.slowest = max(self.slowest, (outcome.seconds, case.number))
+        self.largest = max(self.largest, (outcome.megabytes, case.number))
+        if outcome.problem is not None:
+            self.failures.append((case, outcome.problem))
+            if self.every:
+                print(describe(case, outcome.problem), file=sys.stderr, flush=True)
+        if self.every and self.cases % self.every == 0:
+            print(f"so far: {self.summary()}", file=sys.stderr, flush=True)
+
+    def summary(self) -> str:
+        kinds = Counter(kind(problem) for _, problem in self.failures)
+        by_kind = f" ({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))})" if kinds else ""
+        return (
+            f"{self.cases} cases, {len(self.failures)} failures{by_kind}; slowest case "
+            f"{self.slowest[0]:.2f} s of CPU (case {self.slowest[1]}), peak memory "
+            f"{self.largest[0]:.0f} MB (case {self.largest[1]})"
+        )
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
     # fresh workers (spawn, not fork): a forked worker would count the test process's own memory
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_limit_memory
-    ) as pool:
-        futures = {}
-        for number in range(cases):
-            case = make_case(number, master_seed, files)
-            futures[pool.submit(run_case, case)] = case
-        for future in as_completed(futures, timeout=HANG_SECONDS * max(1, cases // jobs)):
-            case = futures[future]
-            try:
-                problem = future.result(timeout=HANG_SECONDS)
-            except TimeoutError:
-                problem = f"no answer after {HANG_SECONDS:g} s"
-            except Exception as exc:  # the worker died: out of memory, or a crash in C
-                problem = f"worker died: {type(exc).__name__}: {exc}"
-            if problem is not None:
-                failures.append((case, problem))
-    return sorted(failures, key=lambda f: f[0].number)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_limit_memory)
+
+
+Work = Callable[[Case], Outcome]
+
+
+def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work) -> list[Case]:
+    """Run ``cases`` in a pool, at most two per worker in flight so a long run holds only a few
+    inputs in memory. When a worker dies (killed over its CPU or memory limit, or a crash in C)
+    the pool breaks: the cases in flight are returned, not judged."""
+    with _pool(jobs) as pool:
+        in_flight: dict[Future[Outcome], Case] = {}
+        while True:
+            while len(in_flight) < 2 * jobs and (case := next(cases, None)) is not None:
+                in_flight[pool.submit(work, case)] = case
+            if not in_flight:
+                return []
+            done, _ = wait(in_flight, timeout=STALL_SECONDS, return_when=FIRST_COMPLETED)
+            if not done:
+                stuck = ", ".join(describe(c, "running") for c in in_flight.values())
+                raise RuntimeError(f"no case ended in {STALL_SECONDS:g} s: {stuck}")
+            broken = []
+            for future in done:
+                case = in_flight.pop(future)
+                try:
+                    run.add(case, future.result())
+                except BrokenProcessPool:
+                    broken.append(case)
+            if broken:
+                return [*broken, *in_flight.values()]
+
+
+def fuzz(cases: int, master_seed: int, jobs: int, work: Work = run_case, every: int = 0) -> Run:
+    """Run ``cases`` seeded cases; each is made when a worker is free for it."""
+    files = seeds()
+    run = Run(every=every)
+    remaining = (make_case(number, master_seed, files) for number in range(cases))
+    while suspects := _run(remaining, jobs, run, work):
+        # one at a time: only the case that kills its worker fails
+        for case in suspects:
+            if _run(iter([case]), 1, run, work):
+                outcome = Outcome(
+                    "worker died (killed over its CPU or memory limit, or crashed)", 0, 0
+                )
+                run.add(case, outcome)
+    run.failures.sort(key=lambda f: f[0].number)
+    return run
 
 
 def describe(case: Case, problem: str) -> str:
@@ -273,11 +389,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     start = time.monotonic()
-    failures = fuzz(args.cases, args.seed, args.jobs)
-    for case, problem in failures:
+    run = fuzz(args.cases, args.seed, args.jobs, every=1000)
+    for case, problem in run.failures:
         print(describe(case, problem), flush=True)
-    print(f"{args.cases} cases, {len(failures)} failures, {time.monotonic() - start:.0f} s")
-    sys.exit(1 if failures else 0)
+    print(f"{run.summary()}; {time.monotonic() - start:.0f} s")
+    sys.exit(1 if run.failures else 0)
 
 
 if __name__ == "__main__":
