@@ -22,11 +22,16 @@ from typing import Any
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import parse_xml, serialize_part_xml
+from docx.oxml.ns import nsmap
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from jinja2 import Environment
+from lxml import etree  # type: ignore[import-untyped]
 
 from .docx_package import replaced, write_package
 
+_W_NS = nsmap["w"]
+_W = f"{{{_W_NS}}}"
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 #: The core properties docxtpl renders as templates, in its order (``render_properties``).
 _TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -59,6 +64,7 @@ class PreparedDocx:
         assert document is not None
         self._body = _for_render(tpl.patch_xml(tpl.get_xml()))
         self._root = copy.deepcopy(document.element)
+        self._frame = _frame(self._root, self._body)
         self._document_part = document.part.partname.membername
         self._headers_footers = [
             _Part(part.partname.membername, _for_render(tpl.patch_xml(xml)), encoding)
@@ -92,14 +98,9 @@ class PreparedDocx:
         replace: dict[str, bytes],
     ) -> bytes:
         """The report's .docx: the template's parts, the rendered ones replaced, normalized."""
-        tpl = self._tpl
-        tpl.docx_ids_index = 1000
         entries = dict(self._entries)
-        root = copy.deepcopy(self._root)
-        tree = tpl.fix_tables(self._render(self._body, context, env))
-        tpl.fix_docpr_ids(tree)
-        root.replace(root.body, tree)
-        del tree  # elements found from root now get python-docx's classes, as in DocxTemplate
+        root = self._document(self._render(self._body, context, env))
+        _number_drawings(root)
         finish(root)
         entries[self._document_part] = serialize_part_xml(root)
         for part in self._headers_footers:
@@ -114,9 +115,28 @@ class PreparedDocx:
         for name, source in self._footnotes:
             notes = source  # docxtpl renders them once per section, each time its last result
             for _ in range(sections):
-                notes = self._render(_for_render(tpl.patch_xml(notes)), context, env)
+                notes = self._render(_for_render(self._tpl.patch_xml(notes)), context, env)
             entries[name] = notes.encode("utf-8")
         return write_package(replaced(entries, replace))
+
+    def _document(self, body: str) -> Any:
+        """The document element around a rendered body, as docxtpl makes it.
+
+        docxtpl parses the body alone (``fix_tables``) and moves it into the document, which
+        revisits every element. Parsed inside the document's own start and end tags, it comes out
+        the same whenever ``fix_tables`` has nothing to fix and the XML needed no recovery; when
+        either is not so, docxtpl's own steps run.
+        """
+        if self._frame is not None and body.startswith(self._frame.start):
+            parser = etree.XMLParser(recover=True)
+            parser.set_element_class_lookup(element_class_lookup)
+            text = self._frame.head + body[len(self._frame.start) :] + self._frame.tail
+            root = etree.fromstring(text, parser)
+            if not parser.error_log and _tables_as_fix_tables_leaves_them(root):
+                return root
+        root = copy.deepcopy(self._root)
+        root.replace(root.body, self._tpl.fix_tables(body))
+        return root
 
     def _render(self, source: str, context: dict[str, Any], env: Environment) -> str:
         """``DocxTemplate.render_xml_part`` on an already patched source."""
@@ -137,6 +157,69 @@ _NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
 def _for_render(patched: str) -> str:
     """The first step of ``render_xml_part``: a line per paragraph, so Jinja errors have lines."""
     return _PARAGRAPH.sub(r"\n<w:p\1", patched)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The document element as text around its body: ``head`` ends with the body's start tag as
+    lxml serializes it inside the document (the namespace declarations the document makes
+    removed), ``start`` is that tag as it begins the body's source, ``tail`` follows the body."""
+
+    head: str
+    start: str
+    tail: str
+
+
+def _frame(root: Any, body: str) -> _Frame | None:
+    start = body[: body.find(">") + 1]
+    if not start.startswith("<w:body") or start.endswith("/>") or "{" in start:
+        return None
+    if root.nsmap.get("w") != _W_NS:
+        return None
+    skeleton = copy.deepcopy(root)
+    skeleton.replace(skeleton.body, etree.fromstring(start + "</w:body>"))
+    text = etree.tostring(skeleton, encoding="unicode")
+    if text.count("<w:body") != 1:
+        return None
+    at = text.index("<w:body")
+    end = text.index("/>", at) + 2
+    inner = text[at : end - 2] + ">"
+    return _Frame(text[:at] + inner, start, text[end:])
+
+
+def _tables_as_fix_tables_leaves_them(root: Any) -> bool:
+    """Whether docxtpl's ``fix_tables`` would change no table: no row has more cells than the
+    grid has columns, and the widest row (counting column spans) fills the grid."""
+    for table in root.iter(f"{_W}tbl"):
+        grid = table.find(f"{_W}tblGrid")
+        if grid is None:
+            return False
+        columns = len(grid.findall(f"{_W}gridCol"))
+        widest = 0
+        for row in table.iter(f"{_W}tr"):
+            cells = row.findall(f"{_W}tc")
+            if len(cells) > columns:
+                return False
+            width = 0
+            for cell in cells:
+                span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+                value = "1" if span is None else span.get(f"{_W}val", "")
+                if not value.isdigit():
+                    return False
+                width += int(value)
+            widest = max(widest, width)
+        if widest < columns:
+            return False
+    return True
+
+
+_DRAWINGS = etree.XPath("//wp:docPr", namespaces=nsmap)
+
+
+def _number_drawings(root: Any) -> None:
+    """docxtpl's ``fix_docpr_ids``: drawings numbered from 1001, so no two share an id."""
+    for number, drawing in enumerate(_DRAWINGS(root), start=1001):
+        drawing.attrib["id"] = str(number)
 
 
 def _entries(package: bytes) -> dict[str, bytes]:

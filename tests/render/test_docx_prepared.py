@@ -106,6 +106,29 @@ def custom_template() -> bytes:
 CUSTOM = custom_template()
 
 
+def grown_table_template() -> bytes:
+    """A table row a ``{%tc for %}`` loop grows beyond its grid: docxtpl's fix_tables adds columns."""
+    document = docx.Document(io.BytesIO(DEFAULT))
+    cells = document.add_table(rows=1, cols=3).rows[0].cells
+    for cell, text in zip(
+        cells, ("{%tc for i in range(5) %}", "{{ i }}", "{%tc endfor %}"), strict=True
+    ):
+        cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def unescaped_template() -> bytes:
+    """Text printed unescaped (``|safe``): a name with ``<&>`` makes the XML malformed, and the
+    parser's recovery decides what is left."""
+    document = docx.Document(io.BytesIO(DEFAULT))
+    document.add_paragraph("{{ agency|safe }}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def views() -> list[tuple[ReportView, dt.date]]:
     """Reports that differ in agency, narrative and draft mark; one with a tab and XML specials."""
     files = [FIXTURES / "inputs/2023/ceshiju.yaml", *sorted((REPO / "inputs/2023").glob("*.yaml"))]
@@ -118,12 +141,30 @@ def views() -> list[tuple[ReportView, dt.date]]:
 VIEWS = views()
 
 
-@pytest.mark.parametrize("template", [DEFAULT, CUSTOM], ids=["default", "custom"])
-def test_prepared_template_gives_docxtpl_bytes(template: bytes) -> None:
+@pytest.mark.parametrize(
+    ("template", "repairs"),
+    [(DEFAULT, 0), (CUSTOM, 0), (grown_table_template(), len(VIEWS)), (unescaped_template(), 1)],
+    ids=["default", "custom", "grown-table", "unescaped"],
+)
+def test_prepared_template_gives_docxtpl_bytes(
+    template: bytes, repairs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytes equal to docxtpl's; docxtpl's own steps run exactly when a body needs repair."""
     prepared, env = PreparedDocx(template), docx_environment()
+    calls = []
+    fix_tables = DocxTemplate.fix_tables
+
+    def counted(self: DocxTemplate, xml: str) -> object:
+        calls.append(xml)
+        return fix_tables(self, xml)
+
     for view, published in VIEWS:
         expected = docxtpl_reference(view, template, published)
-        assert render_docx(view, prepared, published, env) == expected, view.slug
+        with monkeypatch.context() as patch:
+            patch.setattr(DocxTemplate, "fix_tables", counted)
+            rendered = render_docx(view, prepared, published, env)
+        assert rendered == expected, view.slug
+    assert len(calls) == repairs
 
 
 def test_custom_template_parts_are_rendered() -> None:
