@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -69,6 +70,7 @@ class FileResult:
     message: str | None = None
     key: str = ""
     digests: dict[str, str] = field(default_factory=dict)  # output path → sha256
+    stats: dict[str, list[int]] = field(default_factory=dict)  # output path → size, mtime (ns)
     #: genreport itself failed on this file (``message`` says so); the traceback is for --debug.
     crash: Crash | None = None
     #: Outputs of an earlier build of this file, deleted because this build of it failed.
@@ -119,11 +121,16 @@ def tool_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _file_digest(path: Path) -> bytes:
+def _read(path: Path) -> bytes | None:
     try:
-        return hashlib.sha256(path.read_bytes()).digest()
+        return path.read_bytes()
     except OSError:
-        return b"-"
+        return None
+
+
+def _file_digest(path: Path) -> bytes:
+    data = _read(path)
+    return b"-" if data is None else hashlib.sha256(data).digest()
 
 
 def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> str:
@@ -131,18 +138,28 @@ def input_key(path: Path, templates_digest: str, formats: tuple[str, ...]) -> st
     h.update(tool_fingerprint().encode() + templates_digest.encode() + ",".join(formats).encode())
     # the Word file's dates follow SOURCE_DATE_EPOCH when it is set (render/docx.document_time)
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
-    h.update(_file_digest(path))
+    data = _read(path)
+    h.update(b"-" if data is None else hashlib.sha256(data).digest())
     previous = previous_year_file(path)
     if previous is not None:
         h.update(_file_digest(previous))
     with contextlib.suppress(OSError):
-        for unit in rollup_inputs(path, path.read_bytes()):
+        for unit in [] if data is None else rollup_inputs(path, data):
             h.update(unit.name.encode() + b"\0" + _file_digest(unit))
     return h.hexdigest()
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _stat(path: Path) -> list[int] | None:
+    """A regular file's size and modification time (ns), as the manifest records them."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
 
 
 # --- manifest -----------------------------------------------------------------------------------
@@ -165,6 +182,8 @@ class Manifest:
         self.lock = workspace.build / MANIFEST_LOCK
         self.entries = self._read()
         self.changes: dict[str, dict[str, Any] | None] = {}  # None: forget the input
+        self._root = workspace.root.resolve()
+        self._folders: dict[Path, Path] = {}
 
     def _read(self) -> dict[str, dict[str, Any]]:
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -174,28 +193,53 @@ class Manifest:
         return {}
 
     def name(self, path: Path) -> str:
+        resolved = self._resolve(path)
         try:
-            return path.resolve().relative_to(self.workspace.root.resolve()).as_posix()
+            return resolved.relative_to(self._root).as_posix()
         except ValueError:
-            return path.resolve().as_posix()
+            return resolved.as_posix()
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, each folder resolved once per build (a system call per component)."""
+        if path.name in ("", "..") or path.is_symlink():
+            return path.resolve()
+        folder = path.parent.absolute()
+        if folder not in self._folders:
+            self._folders[folder] = folder.resolve()
+        return self._folders[folder] / path.name
 
     def up_to_date(self, path: Path, key: str) -> tuple[Path, ...] | None:
-        """The outputs of ``path`` when they are current and untouched since written, else None."""
-        entry = self.entries.get(self.name(path))
+        """The outputs of ``path`` when they are current and untouched since written, else None.
+
+        An output whose size and modification time are those recorded is taken as written; any
+        other is hashed (a copy or checkout of build/ changes the times, not the contents) and
+        its times recorded again.
+        """
+        source = self.name(path)
+        entry = self.entries.get(source)
         if not entry or entry.get("key") != key:
             return None
-        outputs = []
+        recorded = entry.get("stats", {})
+        outputs, stats = [], {}
         for name, digest in entry.get("outputs", {}).items():
             output = self.workspace.root / name
-            if not output.is_file() or _sha256(output.read_bytes()) != digest:
+            now = _stat(output)
+            if now is None:
                 return None
+            if recorded.get(name) != now and _file_digest(output).hex() != digest:
+                return None
+            stats[name] = now
             outputs.append(output)
+        if stats != recorded:
+            self.entries[source] = self.changes[source] = {**entry, "stats": stats}
         return tuple(outputs) if outputs else None
 
     def record(self, result: FileResult) -> None:
         outputs = {self.name(Path(p)): d for p, d in result.digests.items()}
-        entry = {"key": result.key, "outputs": outputs}
-        self.entries[self.name(result.source)] = self.changes[self.name(result.source)] = entry
+        stats = {self.name(Path(p)): s for p, s in result.stats.items()}
+        entry = {"key": result.key, "outputs": outputs, "stats": stats}
+        name = self.name(result.source)
+        self.entries[name] = self.changes[name] = entry
 
     def remove_outputs(self, source: Path) -> list[Path]:
         """Delete the outputs last built from ``source`` (it now fails: they are not current)."""
@@ -223,7 +267,7 @@ class Manifest:
                         entries[name] = entry
                 data = {"version": MANIFEST_VERSION, "inputs": dict(sorted(entries.items()))}
                 text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-                write_atomic(self.path, text.encode("utf-8"))
+                write_atomic(self.path, text.encode("utf-8"), durable=False)
         except OSError as exc:
             raise ManifestError(
                 f"无法写入 {self.workspace.show(self.path)}（{exc.strerror or exc}）。"
@@ -302,10 +346,11 @@ def _build_checked(job: _Job) -> FileResult:
         for fmt in job.formats:
             target = folder / f"{report.slug}.{fmt}"
             try:
-                write_atomic(target, rendered[fmt])
+                write_atomic(target, rendered[fmt], durable=False)
             except OSError as exc:
                 raise OSError(write_problem(Workspace.display(target), exc)) from exc
             result.digests[str(target)] = _sha256(rendered[fmt])
+            result.stats[str(target)] = _stat(target) or []
             outputs.append(target)
     except (TemplateProblem, PdfError, OSError) as exc:
         result.message = str(exc)

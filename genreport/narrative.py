@@ -30,7 +30,7 @@ from .layout import (
     T4_OUTCOMES,
 )
 from .model import Counts, Narrative, Report, Text
-from .sandbox import ExpressionLimit, NarrativeEnvironment, render_bounded
+from .sandbox import ExpressionLimit, NarrativeEnvironment, render_bounded, shared_environment
 from .template_spans import EXPRESSIONS, spans
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class NarrativeEvaluator:
         previous: PreviousYear | None = None,
     ) -> None:
         self.report = report
-        self.env = env or NarrativeEnvironment()
+        self.env = env or shared_environment()
         self.context = data_context(report)
         self.previous = previous
         if previous is not None and previous.report is not None:

@@ -23,11 +23,14 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
 
     ``os.replace`` is atomic on POSIX and Windows when both names are on one file system, which a
-    sibling temporary file guarantees.
+    sibling temporary file guarantees. ``durable=False`` skips the flush to disk (an fsync costs
+    more than rendering a report): for files that can be made again, i.e. build outputs, whose
+    manifest keeps their hashes so that one a power cut left empty or torn is rebuilt. Inputs
+    (``new``, ``import``) are always flushed.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     prefix = f".{path.name}.{os.getpid()}."  # the pid tells a later run whether it is stray
@@ -35,8 +38,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, _MODE)
         os.replace(tmp, path)
     except BaseException:

@@ -17,9 +17,10 @@ import math
 import time
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, Undefined, nodes
+from jinja2 import StrictUndefined, Template, TemplateError, Undefined, nodes
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
@@ -34,6 +35,8 @@ MAX_LOOPS = 10_000
 MAX_SECONDS = 1.0
 #: A report's narrative uses a few dozen expressions; compiling each costs about 0.1 ms.
 MAX_EXPRESSIONS = 1000
+#: Compiled texts an environment keeps (a few per report; the culprit search adds pieces).
+_COMPILED = 2048
 
 _LOOP = "__genreport_loop"
 _JOIN = "__genreport_join"
@@ -164,6 +167,18 @@ class NarrativeEnvironment(ImmutableSandboxedEnvironment):
         self.globals = {"range": bounded_range}
         builtin = {name: self.filters[name] for name in _BUILTIN_FILTERS}
         self.filters = {**builtin, **FILTERS}
+        self._compiled: dict[str, Template] = {}
+
+    def compiled(self, source: str) -> Template:
+        """``from_string``, remembered: the check and then the build evaluate every text of a
+        report, and compiling costs more than evaluating. Each evaluation gets its own context
+        and budget, so nothing but the compiled code is shared."""
+        template = self._compiled.get(source)
+        if template is None:
+            if len(self._compiled) >= _COMPILED:
+                self._compiled.clear()
+            template = self._compiled[source] = self.from_string(source)
+        return template
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         template = super()._parse(source, name, filename)
@@ -209,12 +224,19 @@ class NarrativeEnvironment(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+@cache
+def shared_environment() -> NarrativeEnvironment:
+    """One environment per process, so that a text compiled by the check is not compiled again
+    by the build."""
+    return NarrativeEnvironment()
+
+
 def render_bounded(env: NarrativeEnvironment, source: str, data: dict[str, Any]) -> str:
     """``source`` evaluated against ``data``, within the limits (else ExpressionLimit & co.)."""
     budget = Budget()
     if sum(1 for _ in spans(source, EXPRESSIONS)) > MAX_EXPRESSIONS:
         raise ExpressionLimit(f"一段正文中的表达式超过 {MAX_EXPRESSIONS} 个")
-    template = env.from_string(source)
+    template = env.compiled(source)
     limit = len(source) + MAX_TEXT
     pieces: list[str] = []
     size = 0

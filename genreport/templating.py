@@ -1,22 +1,27 @@
-"""The one Jinja environment factory: narrative, HTML, Markdown and docxtpl all use it.
+"""The Jinja environment of the report templates (Word, HTML, Markdown): trusted files.
 
-Sandboxed, because narrative text is user input evaluated as a template; StrictUndefined, because a
-misspelt name must become a finding, never an empty string in a published report.
+The templates are genreport's own and the workspace's ``templates/``, files the agency keeps in
+git like its code, so they run in a plain environment, without the sandbox's check on every
+attribute access (most of the time HTML and Markdown took). Text from the YAML never reaches them
+as a template: narrative expressions are evaluated in ``sandbox.NarrativeEnvironment`` first and
+the templates only print the resulting strings, and no filter here evaluates text.
+
+StrictUndefined, because a misspelt name must become an error, never an empty string in a
+published report.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .filters import FILTERS
 
 
-def make_environment(template_dirs: list[Path] | None = None) -> ImmutableSandboxedEnvironment:
+def make_environment(template_dirs: list[Path] | None = None) -> Environment:
     """HTML templates (``*.html``, ``*.html.j2``) autoescape; other outputs escape in their renderer."""
-    env = ImmutableSandboxedEnvironment(
+    env = Environment(
         loader=FileSystemLoader([str(d) for d in template_dirs]) if template_dirs else None,
         undefined=StrictUndefined,
         autoescape=select_autoescape(

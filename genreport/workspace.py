@@ -92,9 +92,11 @@ class Workspace:
         Paths outside the workspace are shown as ``display`` shows them.
         """
         absolute = _absolute(path)
-        for inner, outer in ((absolute, self.root), (absolute.resolve(), self.root.resolve())):
-            if inner.is_relative_to(outer):
-                return inner.relative_to(outer).as_posix()
+        if absolute.is_relative_to(self.root):  # resolving (a system call per folder) is rarer
+            return absolute.relative_to(self.root).as_posix()
+        resolved, root = absolute.resolve(), self.root.resolve()
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
         return self.display(path)
 
     @staticmethod

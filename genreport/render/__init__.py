@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Environment, TemplateError
 
 from ..check.context import PreviousYear
 from ..model import Report
@@ -21,6 +20,7 @@ from ..narrative import explain
 from ..templating import make_environment
 from .context import ReportView, build_view
 from .docx import docx_environment, render_docx
+from .docx_prepared import PreparedDocx
 from .html import render_html
 from .markdown import md_text, render_markdown
 from .templates import DOCX, TemplateProblem, Templates, templates_for
@@ -31,7 +31,7 @@ FORMATS = ("docx", "html", "md", "pdf")
 DEFAULT_FORMATS = ("docx", "html", "md")
 
 
-def environment(templates: Templates) -> SandboxedEnvironment:
+def environment(templates: Templates) -> Environment:
     """The project's Jinja environment over the template folders, plus the Markdown filter."""
     env = make_environment(list(templates.dirs))
     env.filters["md"] = md_text
@@ -47,12 +47,13 @@ class Renderer:
     def __post_init__(self) -> None:
         self.env = environment(self.templates)
         self.docx_env = docx_environment()
-        self._docx: bytes | None = None
+        self._docx: PreparedDocx | None = None
 
     @property
-    def docx_template(self) -> bytes:
+    def docx_template(self) -> PreparedDocx:
+        """The Word template, read and prepared on first use (HTML-only builds never do)."""
         if self._docx is None:
-            self._docx = self.templates.find(DOCX).read_bytes()
+            self._docx = PreparedDocx(self.templates.find(DOCX).read_bytes())
         return self._docx
 
     def render(

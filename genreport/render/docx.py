@@ -1,34 +1,33 @@
 """Word output: the report view rendered into ``report.docx`` with docxtpl.
 
 The template's tables are merged statically; docxtpl fills ``{{ n.<key> }}`` in their cells and runs
-the ``{%p for %}`` loops over the narrative, in the project's one sandboxed, StrictUndefined Jinja
-environment with XML escaping on, so ``<``, ``&`` and ``{{`` typed in the data print as typed.
+the ``{%p for %}`` loops over the narrative, in the templates' StrictUndefined Jinja environment
+(``templating``) with XML escaping on, so ``<``, ``&`` and ``{{`` typed in the data print as typed.
+The template is prepared once per process (``docx_prepared``); each report only renders its parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
-from jinja2 import Template, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Environment, Template, TemplateError
 
 from ..templating import make_environment
 from .cell_fit import TWIPS_PER_HALF_POINT
 from .context import ReportView
-from .docx_package import APP_PART, app_xml, normalize
+from .docx_package import APP_PART, app_xml
+from .docx_prepared import PreparedDocx
 from .docx_template import BODY_SIZE
 from .signature import RIGHT_SPACE, SignatureLayout
 from .templates import TemplateProblem
 
 
-def docx_environment() -> SandboxedEnvironment:
+def docx_environment() -> Environment:
     """The project's environment, XML-escaping, remembering the parts it has compiled.
 
     docxtpl compiles each part of the template (the whole body is one Jinja template of some
@@ -53,26 +52,32 @@ def docx_environment() -> SandboxedEnvironment:
 
 def render_docx(
     view: ReportView,
-    template: Path | bytes,
+    template: Path | bytes | PreparedDocx,
     published: dt.date,
-    env: SandboxedEnvironment | None = None,
+    env: Environment | None = None,
 ) -> bytes:
     """The .docx bytes; the same view and template always give the same bytes.
 
-    Pass the same ``env`` (``docx_environment()``) to render many reports quickly.
+    Pass the same ``PreparedDocx`` and ``env`` (``docx_environment()``) to render many reports
+    quickly.
     """
-    source = template.read_bytes() if isinstance(template, Path) else template
-    document = DocxTemplate(io.BytesIO(source))
+    if isinstance(template, PreparedDocx):
+        prepared = template
+    else:
+        prepared = PreparedDocx(template.read_bytes() if isinstance(template, Path) else template)
+    layout = SignatureLayout.of(view.agency, view.date)
+    when = document_time(published, os.environ)
     try:
-        document.render(view.context(), jinja_env=env or docx_environment(), autoescape=True)
+        return prepared.render(
+            view.context(),
+            env or docx_environment(),
+            finish=lambda root: place_signature(root, layout),
+            properties=lambda props: set_properties(props, view, when),
+            replace={APP_PART: app_xml(view.agency)},
+        )
     except TemplateError as exc:
         name = template.name if isinstance(template, Path) else "report.docx"
         raise TemplateProblem(f"Word 模板 {name} 无法套用：{exc.message or exc}") from exc
-    place_signature(document.docx, SignatureLayout.of(view.agency, view.date))
-    set_properties(document.docx.core_properties, view, document_time(published, os.environ))
-    out = io.BytesIO()
-    document.save(out)
-    return normalize(out.getvalue(), {APP_PART: app_xml(view.agency)})
 
 
 def document_time(published: dt.date, environ: Mapping[str, str]) -> dt.datetime:
@@ -97,15 +102,20 @@ def set_properties(props: Any, view: ReportView, when: dt.datetime) -> None:
     props.created = props.modified = when
 
 
-def place_signature(document: Any, layout: SignatureLayout) -> None:
+#: Candidates only (lxml's search is fast, python-docx's per-paragraph properties are not); the
+#: loop checks each the way python-docx reads a paragraph's style.
+_STYLED = "./w:body//w:p[w:pPr/w:pStyle/@w:val = 'Signature' or w:pPr/w:pStyle/@w:val = 'Date']"
+
+
+def place_signature(root: Any, layout: SignatureLayout) -> None:
     """The 署名 (style Signature) right-aligned ``name_right`` characters in; the 成文日期 (style
     Date) left-aligned where ``date_start`` says, so its first character sits two characters right
     of the name's whatever font prints its digits. Indents in twips and, for the name, also in
     characters (``w:rightChars``, hundredths)."""
-    section = document.sections[0]
+    section = root.sectPr_lst[0]  # python-docx's Document.sections[0]
     text_width = (section.page_width - section.left_margin - section.right_margin) // 635
     char = BODY_SIZE * TWIPS_PER_HALF_POINT
-    for paragraph in document.element.body.iter(qn("w:p")):
+    for paragraph in root.xpath(_STYLED):
         props = paragraph.pPr
         style = props.pStyle.val if props is not None and props.pStyle is not None else None
         if style not in ("Signature", "Date"):

@@ -32,14 +32,23 @@ def app_xml(company: str) -> bytes:
 
 def normalize(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
     """Rewrite a zip with fixed entry dates, permissions and compression, entries sorted;
-    ``replace`` gives new contents for some entries."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=lambda n: (n != _FIRST, n))
-    replace = replace or {}
+    ``replace`` gives new contents for some of its entries."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    return write_package(replaced(entries, replace or {}))
+
+
+def replaced(entries: dict[str, bytes], replace: dict[str, bytes]) -> dict[str, bytes]:
+    """``entries`` with new contents for those named in ``replace`` (others are not added)."""
+    return {name: replace.get(name, content) for name, content in entries.items()}
+
+
+def write_package(entries: dict[str, bytes]) -> bytes:
+    """A zip of ``entries`` as ``normalize`` writes it: sorted, fixed dates and permissions."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
-        for name in names:
-            content = replace[name] if name in replace else source.read(name)
+        for name in sorted(entries, key=lambda n: (n != _FIRST, n)):
+            content = entries[name]
             info = zipfile.ZipInfo(name, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0

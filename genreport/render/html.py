@@ -6,11 +6,11 @@ autoescape, so text from the data is always text.
 
 from __future__ import annotations
 
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Environment
 
 from .context import ReportView
 from .templates import HTML
 
 
-def render_html(view: ReportView, env: SandboxedEnvironment) -> str:
+def render_html(view: ReportView, env: Environment) -> str:
     return env.get_template(HTML).render(view.context())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Environment
 from markupsafe import Markup
 
 from .context import ReportView
@@ -38,5 +38,5 @@ def md_text(value: object) -> Markup:
     return Markup(text)
 
 
-def render_markdown(view: ReportView, env: SandboxedEnvironment) -> str:
+def render_markdown(view: ReportView, env: Environment) -> str:
     return env.get_template(MARKDOWN).render(view.context())

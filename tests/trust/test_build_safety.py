@@ -37,10 +37,10 @@ def test_a_manifest_that_cannot_be_written_is_a_clear_error(
 ) -> None:
     original = output.write_atomic
 
-    def disk_full(path: Path, data: bytes) -> None:
+    def disk_full(path: Path, data: bytes, **options: bool) -> None:
         if path.name == MANIFEST:
             raise OSError(errno.ENOSPC, "No space left on device")
-        original(path, data)
+        original(path, data, **options)
 
     monkeypatch.setattr(build_module, "write_atomic", disk_full)
     result = runner.invoke(app, ["build", "2023", "-j", "1", "--format", "md"])
