@@ -94,6 +94,8 @@ class T3Reader:
         #: Rows read under a label only like the standard one, with the label as printed.
         self.loosely: list[tuple[Key, str]] = []
         self.loose_notes: dict[Key, Note] = {}
+        #: Rows with numbers whose label names no row for certain, left out (I9).
+        self.unplaced: list[tuple[SplitRow, Note]] = []
 
     # --- rows -----------------------------------------------------------------------------------
 
@@ -141,13 +143,15 @@ class T3Reader:
             what = (
                 f"标签「{split.label_text}」无法对应表三的任何一行" if split.labels else "没有标签"
             )
-            self.notes.add(
+            note = self.notes.add(
                 None,
                 split.row.loc,
                 "I9",
                 WARNING,
                 f"表三中这一行的数（{shown}）{what}，无法判断属于哪一行，已略去",
             )
+            if split.labels:
+                self.unplaced.append((split, note))
             return
         self.data_seen.add(row.table)
         self.assign(key, split, match, decisive, resolved.cell, fragments)
@@ -504,17 +508,36 @@ class T3Reader:
             self.claimed_twice(key, note, second)
         for key, printed in self.loosely:
             self.matched_loosely(key, printed, where)
+        for split, note in self.unplaced:
+            self.left_out(split, note)
         return self.data
+
+    def left_out(self, split: SplitRow, note: Note) -> None:
+        """A row left out for its label may be a row not found that the label resembles."""
+        printed = split.label_text
+        near = [k for k in self.missing if _resembles(printed, k)]
+        if not near:
+            return
+        readings = [Reading("略去这一行")]
+        for key in near:
+            cells, said = self.aside(partial(self.placed, key, split))
+            label = ROW_BY_KEY[key].label
+            readings.append(
+                Reading(f"这一行是「{label}」", {key: cells}, (*said,), (note, self.missing[key]))
+            )
+        what = f"表三{split.row.loc.describe()}的一行（标签「{printed}」）不能确定是哪一行"
+        self.data.choices.append(Choice(what, split.row.loc, tuple(readings)))
+
+    def placed(self, key: Key, split: SplitRow) -> Cells:
+        slots, _ = self.slots(key, split)
+        row = self.row_data(key, slots, split.row.loc)
+        return row.values, row.total
 
     def matched_loosely(self, key: Key, printed: str, where: Loc) -> None:
         """A row read by a label only like the standard one may be a row not found near it
         that the label resembles too."""
         claim = self.claims.get(key)
-        near = [
-            k
-            for k in _near_rows(key, self.missing)
-            if similarity(_core(printed), _core(ROW_BY_KEY[k].label)) >= _RESEMBLES
-        ]
+        near = [k for k in _near_rows(key, self.missing) if _resembles(printed, k)]
         if claim is None or not near:
             return
         readings = [Reading(f"这一行是「{ROW_BY_KEY[key].label}」")]
@@ -632,6 +655,12 @@ def _literal_layout(n: int) -> str:
 _RESEMBLES = 0.5
 #: How far (in rows of the standard table) a row claimed twice may be from the row it stands for.
 _NEAR = 4
+
+
+def _resembles(printed: str, key: Key) -> bool:
+    row, core = ROW_BY_KEY[key], _core(printed)
+    names = (_core(row.label), canon(row.name))
+    return max(similarity(core, name) for name in names) >= _RESEMBLES
 
 
 def _core(label: str) -> str:

@@ -239,3 +239,24 @@ def test_a_table_printed_without_its_total_column_has_nothing_to_choose(
     result = importer("r.txt", spaced(reference, drop_totals))
     assert not [m for m in result.messages if " I10 " in m]
     assert_right(result, reference)
+
+
+def test_a_row_left_out_for_its_label_lands_where_the_totals_say(importer, reference) -> None:
+    """A label like two rows of 其他处理 (逾期不补正 and 逾期不缴费) names neither for certain, so
+    the row was left out (I9); only one of them is missing, and with the row there R2 adds up."""
+
+    def edit(lines: list[str]) -> None:
+        [n] = [i for i, line in enumerate(lines) if "1.申请人无正当理由逾期不补正" in line]
+        lines[n] = "逾期不补正不缴费 " + " ".join(lines[n].split()[-7:])
+
+    text = spaced(reference, edit)
+    result = importer("r.txt", text)
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    line = line_of(text, "逾期不补正不缴费")
+    # The I9 (“已略去”) and the I3 for the row not found are withdrawn: neither is true now.
+    assert result.messages == [
+        f"r.txt:{line}:1: 警告 I10 表三第 {line} 行的一行（标签「逾期不补正不缴费」）不能确定是哪一行，"
+        f"可以有几种读法：读作略去这一行时 R2 的合计不符，只有读作这一行是「{label}」时印出的合计都相符，"
+        f"已按此导入表三「（六）其他处理{label}」一行；请对照原表核对"
+    ]
+    assert_right(result, reference)
