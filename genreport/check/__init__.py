@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import islice
 
 from ..findings import Finding, Severity, sort_findings
+from ..gc_paused import gc_paused
 from ..model import Report
 from . import cross_year, dates, expressions, jumps, narrative, t2, t3, t4
 from .base import Rule
@@ -45,6 +46,11 @@ MAX_FINDINGS_PER_RULE = 200
 
 def check_report(report: Report, previous: PreviousYear | None = None) -> list[Finding]:
     """All findings for one report, sorted by position."""
+    with gc_paused():
+        return _check(report, previous)
+
+
+def _check(report: Report, previous: PreviousYear | None) -> list[Finding]:
     findings = []
     for rule in RULES:
         found = list(islice(rule(report, previous), MAX_FINDINGS_PER_RULE + 1))

@@ -13,6 +13,7 @@ libyaml skips it at the start of any line, so text holding one is read by the pu
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -157,8 +158,6 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> list[Node]:
     flow mapping (``{a: }``) starts after its colon, not at the next token, and a sequence at
     its mapping's indentation (``a:\n- x``) has no flow style rather than block style.
     """
-    tags: dict[str, str] = {}  # a plain scalar's tag depends on its text only
-    resolve = Resolver().resolve
     nodes: list[Node] = []
     open_nodes: list[Any] = []  # MappingNode | SequenceNode
     keys: list[Node | None] = []  # per open collection: a mapping's key waiting for its value
@@ -185,12 +184,12 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> list[Node]:
         node: Node
         if kind is ScalarEvent:
             value = event.value
-            if event.implicit[0]:
-                tag = tags.get(value)
-                if tag is None:
-                    tag = tags[value] = resolve(ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
-            else:
+            if not event.implicit[0]:
                 tag = _STR_TAG
+            elif len(value) <= _CACHED:
+                tag = _plain_tag(value)
+            else:
+                tag = _plain_tag.__wrapped__(value)
             start, end, style = event.start_mark, event.end_mark, event.style or None
             if (
                 libyaml_text is not None
@@ -232,6 +231,18 @@ def _document(next_event: NextEvent, libyaml_text: str | None) -> list[Node]:
         if kind is not ScalarEvent:
             open_nodes.append(node)
             keys.append(None)
+
+
+_resolve = Resolver().resolve
+#: Plain scalars up to this length have their tag cached: the same few values ("0", "部门" …)
+#: recur in every file, and resolving one takes several regular expressions.
+_CACHED = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    """The tag PyYAML resolves a plain scalar to (it depends on the text only)."""
+    return _resolve(ScalarNode, value, (True, False))  # type: ignore[no-any-return,no-untyped-call]
 
 
 def _after_colon(text: str, key_end: Any) -> Mark | None:

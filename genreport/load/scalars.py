@@ -111,7 +111,10 @@ def _number_mistake(raw: str, what: str, *, count: bool) -> ScalarError:
 
 
 def read_count(text: str, node: Node) -> int:
-    raw = _plain(text, node, "件数（非负整数）")
+    if node.__class__ is ScalarNode and node.style is None and _COUNT.fullmatch(node.value):
+        raw = node.value  # ASCII digits: no slip, nothing more to check than the length
+    else:
+        raw = _plain(text, node, "件数（非负整数）")
     if _COUNT.fullmatch(raw):
         if len(raw) > MAX_DIGITS:
             raise _too_many_digits("件数", raw, len(raw))
