@@ -345,7 +345,10 @@ def _run(cases: Iterator[Case], jobs: int, run: Run, work: Work, stall: float) -
         in_flight: dict[Future[Outcome], Case] = {}
         while True:
             while len(in_flight) < 2 * jobs and (case := next(cases, None)) is not None:
-                in_flight[pool.submit(work, case)] = case
+                try:
+                    in_flight[pool.submit(work, case)] = case
+                except BrokenProcessPool:  # a worker died since the last wait
+                    return [case, *in_flight.values()]
             if not in_flight:
                 return []
             done, _ = wait(in_flight, timeout=stall, return_when=FIRST_COMPLETED)
