@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .crash import Crash
@@ -30,12 +30,15 @@ from .findings import Finding, has_errors
 from .fonts import font_statuses, missing_fonts_warning
 from .output import remove_stray_temporaries, write_atomic, write_problem
 from .pipeline import Loader, check_files
-from .render import DEFAULT_FORMATS, FORMATS, Renderer
+from .render import DEFAULT_FORMATS, FORMATS
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
 from .rollup import rollup_inputs
 from .workers import completed
 from .workspace import UsageError, Workspace, previous_year_file
+
+if TYPE_CHECKING:
+    from .render.renderer import Renderer
 
 MANIFEST = ".genreport-manifest.json"
 MANIFEST_LOCK = ".genreport-manifest.lock"
@@ -301,6 +304,8 @@ def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
     Keyed by the templates' contents too, so a long-lived process never renders with a template
     that has since changed on disk.
     """
+    from .render.renderer import Renderer  # noqa: PLC0415  (a no-op build never renders)
+
     key = (dirs, digest)
     if key not in _renderers:
         _renderers.clear()

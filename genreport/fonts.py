@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bounded import MIB, ProgramError, run_bounded
-from .render.docx_template import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
+from .render.typefaces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 
 TIMEOUT_SECONDS = 30  # the first fc-list of a session may build the font cache
 MEMORY_LIMIT = 512 * MIB

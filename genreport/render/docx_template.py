@@ -39,6 +39,7 @@ from docx.shared import Twips
 from ..layout import SECTION_HEADINGS
 from .docx_package import APP_PART, app_xml, normalize
 from .tables import Cell, Table, placeholder, tables
+from .typefaces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{W_NS}"'
@@ -64,12 +65,6 @@ PAGE_NUMBER_SIZE = 28  # 4号 14 pt
 TABLE_SIZE = 21  # 五号 10.5 pt
 TABLE_CELL_MARGIN = mm(1)
 
-FANGSONG = "仿宋_GB2312"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-XIAOBIAOSONG = "方正小标宋简体"
-SONGTI = "宋体"
-LATIN = "Times New Roman"
 
 #: The template's own core properties; docxtpl renders the placeholders per report.
 TEMPLATE_DATE = dt.datetime(2021, 1, 1)
