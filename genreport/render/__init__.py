@@ -13,8 +13,7 @@ if TYPE_CHECKING:
     from .context import ReportView, build_view
     from .renderer import Renderer, environment, renderer_for
 
-#: Formats rendered in-process, in the order they are written.
-TEXT_FORMATS = ("html", "md")
+#: Every output format, in the order they are written.
 FORMATS = ("docx", "html", "md", "pdf")
 DEFAULT_FORMATS = ("docx", "html", "md")
 
