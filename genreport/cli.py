@@ -38,7 +38,7 @@ from .findings import Finding, Severity
 from .globbing import expand
 from .output import create_new, write_atomic
 from .parallel_check import check_many
-from .pipeline import Checked
+from .pipeline import Outcome
 from .terminal import Terminal, escape
 from .workspace import DEFAULT_SLUG, UsageError, Workspace
 
@@ -416,7 +416,7 @@ def print_findings(findings: list[Finding]) -> None:
             out.print(f"    [dim]表格位置：{escape(visible(finding.cell))}[/]")
 
 
-def _summary(results: list[Checked]) -> dict[str, int]:
+def _summary(results: list[Outcome]) -> dict[str, int]:
     findings = [f for r in results for f in r.findings]
     return {
         "files": len(results),

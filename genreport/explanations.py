@@ -8,8 +8,21 @@ cover an error (errors are wrong numbers; they are corrected, not explained).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from .findings import Finding, Severity
 from .model import Explanation, Report
+
+
+class Explained(Protocol):
+    """What applying explanations reads of a report (a worker sends just this back)."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def explanations(self) -> tuple[Explanation, ...]: ...
+
 
 #: 位置's first key → how the printed report names that part.
 _PRINTED_PARTS = {
@@ -44,7 +57,7 @@ def _explained(finding: Finding, explanation: Explanation) -> Finding:
     )
 
 
-def _about(report: Report, index: int, explanation: Explanation, message: str) -> Finding:
+def _about(report: Explained, index: int, explanation: Explanation, message: str) -> Finding:
     pos = explanation.pos
     where = f"说明第 {index} 项（{explanation.rule}"
     where += f"，{explanation.where}）" if explanation.where else "）"
@@ -59,7 +72,7 @@ def _about(report: Report, index: int, explanation: Explanation, message: str) -
     )
 
 
-def _unmatched(report: Report, explanation: Explanation, findings: list[Finding]) -> str:
+def _unmatched(report: Explained, explanation: Explanation, findings: list[Finding]) -> str:
     scope = f"“{explanation.where}”处" if explanation.where else ""
     message = f"本文件{scope}没有 {explanation.rule} 警告，这条说明没有对应的问题"
     elsewhere = sorted(
@@ -71,7 +84,7 @@ def _unmatched(report: Report, explanation: Explanation, findings: list[Finding]
     return message + "；请改正“规则”或“位置”，或删除这条说明"
 
 
-def apply_explanations(report: Report, findings: list[Finding]) -> list[Finding]:
+def apply_explanations(report: Explained, findings: list[Finding]) -> list[Finding]:
     """``findings`` of ``report`` with its explanations applied (see the module docstring)."""
     if not report.explanations:
         return findings

@@ -1,8 +1,9 @@
 """`check` of many files in worker processes, with the findings of the serial run, in its order.
 
 Each file's own rules (and its previous year and 汇总 units, which it loads itself) run in a
-worker, over contiguous runs of the files; the rules across files (L4, R27) and the 说明 run
-afterwards in this process over all of them (``pipeline.across_files``), as they do serially.
+worker, over contiguous runs of the files; the worker also gathers what the rules across files
+need of each report (``across.Facts``) and sends back only that and the findings, not the
+reports. This process then joins them (L4, R27, the 说明) as the serial run does.
 Below ``PARALLEL_FROM`` files, starting the workers costs more than it saves.
 """
 
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
+from .across import Entry, Facts, facts_of, join
 from .crash import Crash
-from .pipeline import Checked, Loader, across_files, check_files, contained
+from .findings import Finding, has_errors
+from .gc_paused import gc_paused
+from .pipeline import Loader, Outcome, check_files, contained
 from .workspace import Workspace
 
 #: Starting the pool (the forkserver importing the rules, each worker its __main__) costs about
@@ -32,15 +36,23 @@ class _Run:
     paths: tuple[Path, ...]
 
 
-def check_many(paths: list[Path], workspace: Workspace, jobs: int | None = None) -> list[Checked]:
-    """``pipeline.check_files(paths)`` in ``jobs`` processes (None: one per core).
+@dataclass(frozen=True)
+class _Sent:
+    """One file as a worker sends it back: its own findings and the facts for the join."""
 
-    The results are the serial ones, except that ``previous`` is not sent back (it would double
-    what crosses between processes, and no caller of many files needs it).
-    """
+    path: Path
+    file: str
+    findings: list[Finding]
+    facts: Facts | None  # None: the file has no report
+    crash: Crash | None
+
+
+def check_many(paths: list[Path], workspace: Workspace, jobs: int | None = None) -> list[Outcome]:
+    """What ``check`` shows of ``pipeline.check_files(paths)``, in ``jobs`` processes (None: one
+    per core)."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        return check_files(paths, Loader(workspace))
+        return [Outcome.of(checked) for checked in check_files(paths, Loader(workspace))]
     size = math.ceil(len(paths) / (workers * RUNS_PER_WORKER))
     cwd = Path.cwd()
     runs = [
@@ -49,25 +61,45 @@ def check_many(paths: list[Path], workspace: Workspace, jobs: int | None = None)
     ]
     from .workers import completed  # noqa: PLC0415  (multiprocessing only when it pays)
 
-    done: dict[int, list[Checked]] = {}
-    for index, results in completed(_check_run, runs, workers, _crashed):
-        done[index] = results
-    return across_files([checked for i in range(len(runs)) for checked in done[i]])
+    done: dict[int, list[_Sent]] = {}
+    for index, sent in completed(_check_run, runs, workers, _crashed):
+        done[index] = sent
+    files = [one for i in range(len(runs)) for one in done[i]]
+    entries = [Entry(one.file, one.findings, one.facts) for one in files]
+    join(entries)
+    return [
+        Outcome(one.path, one.file, entry.findings, _passed(one, entry), one.crash)
+        for one, entry in zip(files, entries, strict=True)
+    ]
 
 
-def _check_run(run: _Run) -> tuple[int, list[Checked]]:
+def _passed(one: _Sent, entry: Entry) -> bool:
+    return one.facts is not None and not has_errors(entry.findings)
+
+
+def _check_run(run: _Run) -> tuple[int, list[_Sent]]:
     """In a worker: each file of the run checked on its own, as ``check_files`` does."""
     os.chdir(run.cwd)
     loader = Loader(Workspace(run.root))
-    return run.index, [replace(contained(loader, path), previous=None) for path in run.paths]
+    facts: dict[int, Facts] = {}  # a report met twice (one file by two names) is one report
+    sent = []
+    with gc_paused():  # a run's reports make no reference cycles: collecting finds nothing
+        for path in run.paths:
+            checked = contained(loader, path)
+            report = checked.report
+            if report is not None and id(report) not in facts:
+                facts[id(report)] = facts_of(path, report)
+            known = facts[id(report)] if report is not None else None
+            sent.append(_Sent(path, checked.file, checked.findings, known, checked.crash))
+    return run.index, sent
 
 
-def _crashed(run: _Run, exc: BaseException) -> tuple[int, list[Checked]]:
+def _crashed(run: _Run, exc: BaseException) -> tuple[int, list[_Sent]]:
     """The worker died (killed, out of memory): each of its files says so, the others go on."""
     crash = Crash.of(exc)
     workspace = Workspace(run.root)
-    results = []
+    sent = []
     for path in run.paths:
         file = workspace.show(path)
-        results.append(Checked(path, file, None, [crash.finding(file, "检查")], crash=crash))
-    return run.index, results
+        sent.append(_Sent(path, file, [crash.finding(file, "检查")], None, crash))
+    return run.index, sent

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rollup
+from .across import Entry, Facts, facts_of, join
 from .check import PreviousYear, check_report
-from .check.agencies import l4_same_agency
-from .check.same_year import r27_same_year_copying
 from .crash import Crash
-from .explanations import apply_explanations
 from .findings import Finding, has_errors, sort_findings
 from .load import Loaded, load_file
 from .model import Report
@@ -35,6 +32,21 @@ class Checked:
         return self.report is not None and not has_errors(self.findings)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What ``check`` shows of one file, without the report: its findings, whether it passed."""
+
+    path: Path
+    file: str
+    findings: list[Finding]
+    ok: bool
+    crash: Crash | None = None
+
+    @classmethod
+    def of(cls, checked: Checked) -> Outcome:
+        return cls(checked.path, checked.file, checked.findings, checked.ok, checked.crash)
+
+
 class Loader:
     """Loads, rolls up and checks each file once, so a year's reports, their 汇总 units and their
     previous years share the work.
@@ -51,17 +63,25 @@ class Loader:
         self._active: list[Path] = []
         #: Files found on a cycle → the cycle's slugs starting (and ending) at that file.
         self._cycles: dict[Path, tuple[str, ...]] = {}
+        self._resolved: dict[Path, Path] = {}
+
+    def _key(self, path: Path) -> Path:
+        """The file ``path`` names, once per run: resolving costs a system call per folder."""
+        key = self._resolved.get(path)
+        if key is None:
+            key = self._resolved[path] = path.resolve()
+        return key
 
     def load(self, path: Path) -> Loaded:
         """The file as written (tables a 汇总 computes are still absent)."""
-        key = path.resolve()
+        key = self._key(path)
         if key not in self._cache:
             self._cache[key] = load_file(path, self.workspace.show(path))
         return self._cache[key]
 
     def rolled(self, path: Path) -> Loaded:
         """The file as every later stage sees it: 汇总 tables computed, roll-up findings added."""
-        key = path.resolve()
+        key = self._key(path)
         if key in self._rolled:
             return self._rolled[key]
         loaded = self.load(path)
@@ -89,7 +109,7 @@ class Loader:
         file = self.workspace.show(path)
         if not path.is_file():
             return rollup.Unit(slug, file, None, "missing")
-        key = path.resolve()
+        key = self._key(path)
         if len(self._active) >= rollup.MAX_DEPTH:
             return rollup.Unit(slug, file, None, "too-deep")
         if key in self._active:
@@ -112,7 +132,7 @@ class Loader:
         return PreviousYear(file, loaded.report, None if loaded.report else "invalid")
 
     def check(self, path: Path) -> Checked:
-        key = path.resolve()
+        key = self._key(path)
         if key in self._checked:
             return self._checked[key]
         loaded = self.rolled(path)
@@ -155,24 +175,17 @@ def check_files(paths: list[Path], loader: Loader | None = None) -> list[Checked
 
 def across_files(results: list[Checked]) -> list[Checked]:
     """Each file's results (in the order given) with the rules across them added, 说明 applied."""
-    reports = [(r.path, r.report) for r in results if r.report is not None]
-    by_file = {r.file: r for r in results}
-    for finding in l4_same_agency(reports):
-        by_file[finding.file].findings = [*by_file[finding.file].findings, finding]
-    by_year: defaultdict[int, list[Report]] = defaultdict(list)
-    for result in results:
-        if result.report is not None:
-            by_year[result.report.year].append(result.report)
-    for year_reports in by_year.values():
-        if len(year_reports) > 1:
-            copied = r27_same_year_copying(year_reports)
-            for result in results:
-                if result.report is not None:
-                    result.findings = [*result.findings, *copied.get(result.report.file, [])]
-    for result in results:
-        if result.report is not None:
-            result.findings = apply_explanations(result.report, result.findings)
-        result.findings = sort_findings(result.findings)
+    facts: dict[int, Facts] = {}  # a report met twice (one file by two names) is one report
+    for r in results:
+        if r.report is not None and id(r.report) not in facts:
+            facts[id(r.report)] = facts_of(r.path, r.report)
+    entries = [
+        Entry(r.file, r.findings, facts[id(r.report)] if r.report is not None else None)
+        for r in results
+    ]
+    join(entries)
+    for result, entry in zip(results, entries, strict=True):
+        result.findings = entry.findings
     return results
 
 

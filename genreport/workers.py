@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from .output import process_running
@@ -67,16 +68,27 @@ def completed(
 ) -> Iterable[Result]:
     """``work(job)`` for every job in ``workers`` processes, each result as its job ends.
 
-    ``crashed(job, error)`` stands for the result of a job whose worker died.
+    ``crashed(job, error)`` stands for the result of a job whose worker died. A dying worker
+    breaks the whole pool, failing every job not yet done: those are done again one at a time,
+    each in a worker of its own, so only a job that kills its worker again fails.
     """
+    broken: set[int] = set()
     with executor(min(workers, len(jobs)), work.__module__) as pool:
-        futures = {pool.submit(work, job): job for job in jobs}
+        futures = {pool.submit(work, job): number for number, job in enumerate(jobs)}
         try:
             for future in as_completed(futures):
                 try:
                     yield future.result()
-                except Exception as exc:  # the worker died (killed, out of memory)
-                    yield crashed(futures[future], exc)
+                except BrokenProcessPool:
+                    broken.add(futures[future])
+                except Exception as exc:  # the job itself failed
+                    yield crashed(jobs[futures[future]], exc)
         finally:
             for future in futures:
                 future.cancel()
+    for number in sorted(broken):
+        with executor(1, work.__module__) as alone:
+            try:
+                yield alone.submit(work, jobs[number]).result()
+            except Exception as exc:  # the worker died again (killed, out of memory)
+                yield crashed(jobs[number], exc)

@@ -2,21 +2,25 @@
 
 The workspace holds 48 agencies over two years, varied as real ones are: arithmetic slips, a file
 that is not YAML, a carry-over that does not match last year's (R6, cross-year), two files for one
-agency (L4), two agencies sharing a paragraph (R27), agencies without a previous year.
+agency (L4), two agencies sharing a paragraph (R27), 说明 of one of the R27 warnings, of an error
+and of nothing, agencies without a previous year.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from genreport import workers
+from genreport import parallel_check, workers
 from genreport.cli import app
-from genreport.parallel_check import PARALLEL_FROM
+from genreport.parallel_check import PARALLEL_FROM, check_many
+from genreport.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -43,6 +47,13 @@ def agency_text(year: int, i: int) -> str:
         text = text.replace("予以公开:     [24, 5,", "予以公开:     [25, 5,", 1)
     if year == 2023 and stem == "shijianju" and i % 9 == 4:  # against last year's carry-over
         text = text.replace("上年结转:       [4, 0,", "上年结转:       [6, 0,", 1)
+    if year == 2023 and i in (20, 10, 30):  # 说明 of R27 (found in the join), an error, nothing
+        rule, where = {
+            20: ("R27", "总体情况.监督保障"),
+            10: ("R1", "依申请公开"),
+            30: ("R27", "机关"),
+        }[i]
+        text += f"说明:\n  - 规则: {rule}\n    位置: {where}\n    理由: 经核实属实\n"
     if year == 2023 and i % 11 == 5:  # not YAML at all
         text += "\n依申请公开: [1, 2\n"
     return text
@@ -76,6 +87,11 @@ def test_the_workspace_has_findings_of_every_kind(many: Path) -> None:
     assert code == 1
     for finding in ("错误 R1 ", "错误 R6 ", "提示 R6 ", "错误 L2 ", "警告 L4 ", "警告 R27 "):
         assert finding in output, finding
+    assert (
+        "a20.yaml:30:5: 提示 R27 已说明：经核实属实。原警告：总体情况.监督保障：与同年度" in output
+    )
+    assert "a10.yaml:89:9: 警告 R1 说明第 1 项（R1，依申请公开）：R1 是错误（第 " in output
+    assert "a30.yaml:" in output and "本文件“机关”处没有 R27 警告" in output
     assert AGENCIES >= PARALLEL_FROM
 
 
@@ -104,3 +120,63 @@ def test_few_files_stay_in_one_process(many: Path, monkeypatch: pytest.MonkeyPat
     code, output = check("../inputs/2023/a01.yaml", "../inputs/2023/a02.yaml", "-j", "4")
     assert code == 0, output
     assert output.endswith("检查了 2 个文件：0 个错误，0 个警告，0 个提示。通过\n")
+
+
+def test_workers_find_what_one_process_finds_to_the_last_field(many: Path) -> None:
+    workspace = Workspace(many)
+    paths = workspace.resolve(["2022", "2023", "../outside.yaml"])
+    serial, parallel = check_many(paths, workspace, 1), check_many(paths, workspace, 2)
+    assert [(r.file, r.ok, r.crash) for r in parallel] == [(r.file, r.ok, r.crash) for r in serial]
+    assert [[(*astuple(f), f.path) for f in r.findings] for r in parallel] == [
+        [(*astuple(f), f.path) for f in r.findings] for r in serial
+    ]
+    found = {f.rule for r in serial for f in r.findings}
+    assert {"L4", "R27", "R1"} <= found
+
+
+_real_check_run = parallel_check._check_run
+
+
+def _dies_on_the_second_run(run: parallel_check._Run) -> object:
+    """A worker's work that kills its worker on one run, as the kernel does over a memory limit."""
+    if run.index == 1:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_check_run(run)
+
+
+def test_a_worker_that_dies_fails_its_files_and_the_others_are_still_checked(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(p.name for p in (many / "inputs/2023").iterdir())
+    size = -(-len(files) // (2 * parallel_check.RUNS_PER_WORKER))
+    died = set(files[size : 2 * size])  # the second run
+    survivors = [f"../inputs/2023/{name}" for name in files if name not in died]
+    _, serial = check(*survivors, "-j", "1")  # the other files checked without the dead ones
+    monkeypatch.setattr(parallel_check, "_check_run", _dies_on_the_second_run)
+    code, output = check("2023", "-j", "2")
+    assert code == 3
+    x1 = (
+        "错误 X1 genreport 内部错误（检查时 BrokenProcessPool: A process in the process pool "
+        "was terminated abruptly while the future was running or pending.），"
+        "这不是数据文件的问题，请报告（加 --debug 可显示详细信息）"
+    )
+    found = _by_file(serial)
+    expected = [
+        line
+        for name in files
+        for line in ([f"inputs/2023/{name}: {x1}"] if name in died else found.get(name, []))
+    ]
+    assert output.splitlines()[:-1] == expected
+    errors = sum(line.split(": ", 1)[1].startswith("错误") for line in expected if line[0] != " ")
+    assert output.splitlines()[-1].startswith(f"检查了 48 个文件：{errors} 个错误，")
+
+
+def _by_file(output: str) -> dict[str, list[str]]:
+    """Printed lines by file name (a 表格位置 line goes with the finding before it)."""
+    found: dict[str, list[str]] = {}
+    name = ""
+    for line in output.splitlines()[:-1]:
+        if not line.startswith(" "):
+            name = line.split(":", 1)[0].rsplit("/", 1)[1]
+        found.setdefault(name, []).append(line)
+    return found

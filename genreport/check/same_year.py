@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..findings import Finding
 from ..model import Report
@@ -42,11 +42,17 @@ CANDIDATE = 0.3
 
 
 @dataclass(frozen=True)
-class _Unit:
-    report: Report
+class Unit:
+    """One comparable section of a report, as R27 compares it: plain data, small enough for a
+    worker process to send back instead of the report."""
+
+    file: str
+    agency: str
     where: str
-    first: Passage
-    shingles: frozenset[str]
+    #: The finding at the section's first passage, its message after "where：" still to come.
+    anchor: Finding
+    #: The section's own words (standard sentences left out), normalised; at least MIN_LENGTH.
+    words: str
 
 
 def _words(parts: list[Passage]) -> str:
@@ -58,18 +64,18 @@ def _words(parts: list[Passage]) -> str:
     return "".join(kept)
 
 
-def _units(reports: list[Report]) -> list[_Unit]:
+def units_of(report: Report) -> tuple[Unit, ...]:
+    """What R27 compares of one report: each section but the preface, long enough to judge."""
     units = []
-    for report in reports:
-        for where, parts in comparable_sections(report).items():
-            if where == PREFACE:
-                continue
-            words = _words(parts)
-            if len(words) < MIN_LENGTH:
-                continue
-            shingles = frozenset(words[i : i + SHINGLE] for i in range(len(words) - SHINGLE + 1))
-            units.append(_Unit(report, where, parts[0], shingles))
-    return units
+    for where, parts in comparable_sections(report).items():
+        if where == PREFACE:
+            continue
+        words = _words(parts)
+        if len(words) < MIN_LENGTH:
+            continue
+        anchor = parts[0].finding(report, "R27", WARNING, 0, "", where=where)
+        units.append(Unit(report.file, report.agency, where, anchor, words))
+    return tuple(units)
 
 
 def _sampled(shingle: str) -> bool:
@@ -78,7 +84,7 @@ def _sampled(shingle: str) -> bool:
     return zlib.crc32(shingle.encode("utf-8")) % SAMPLE == 0
 
 
-def _pairs(units: list[_Unit], picked: list[list[str]]) -> Counter[tuple[int, int]]:
+def _pairs(units: list[Unit], picked: list[list[str]]) -> Counter[tuple[int, int]]:
     """Sections of different reports that share sampled shingles, with how many they share."""
     index: defaultdict[str, list[int]] = defaultdict(list)
     for number, shingles in enumerate(picked):
@@ -88,17 +94,25 @@ def _pairs(units: list[_Unit], picked: list[list[str]]) -> Counter[tuple[int, in
     for holders in index.values():
         for i, a in enumerate(holders):
             for b in holders[i + 1 :]:
-                if units[a].report.file != units[b].report.file:
+                if units[a].file != units[b].file:
                     shared[a, b] += 1
     return shared
 
 
 def r27_same_year_copying(reports: list[Report]) -> dict[str, list[Finding]]:
     """Findings by file, for reports of one year checked together."""
-    units = _units(reports)
-    frequency = Counter(shingle for unit in units for shingle in unit.shingles)
-    common = max(COMMON_MIN, int(len(reports) * COMMON_SHARE))
-    own = [frozenset(s for s in unit.shingles if frequency[s] <= common) for unit in units]
+    return r27_copying([unit for report in reports for unit in units_of(report)], len(reports))
+
+
+def r27_copying(units: list[Unit], reports: int) -> dict[str, list[Finding]]:
+    """Findings by file, for the ``units_of`` each of ``reports`` reports of one year, in order."""
+    shingled = [
+        frozenset(u.words[i : i + SHINGLE] for i in range(len(u.words) - SHINGLE + 1))
+        for u in units
+    ]
+    frequency = Counter(shingle for shingles in shingled for shingle in shingles)
+    common = max(COMMON_MIN, int(reports * COMMON_SHARE))
+    own = [frozenset(s for s in shingles if frequency[s] <= common) for shingles in shingled]
     picked = [[s for s in shingles if _sampled(s)] for shingles in own]
     best: dict[int, tuple[float, int]] = {}
     for (a, b), count in _pairs(units, picked).items():
@@ -113,18 +127,12 @@ def r27_same_year_copying(reports: list[Report]) -> dict[str, list[Finding]]:
     for number in sorted(best):
         ratio, other = best[number]
         unit, twin = units[number], units[other]
-        findings[unit.report.file].append(
-            unit.first.finding(
-                unit.report,
-                "R27",
-                WARNING,
-                0,
-                f"与同年度{twin.report.agency}的报告（{twin.report.file}）"
-                f"“{twin.where}”部分文字重合 {round(ratio * 100)}%"
-                f"（按连续 {SHINGLE} 个字的片段计，超过 {round(THRESHOLD * 100)}%；"
-                "依据、统计期限等标准表述和多数报告共用的说法不计），"
-                "评审时会按“与其他单位雷同”扣分，请按本机关的实际情况撰写",
-                where=unit.where,
-            )
+        message = (
+            f"与同年度{twin.agency}的报告（{twin.file}）"
+            f"“{twin.where}”部分文字重合 {round(ratio * 100)}%"
+            f"（按连续 {SHINGLE} 个字的片段计，超过 {round(THRESHOLD * 100)}%；"
+            "依据、统计期限等标准表述和多数报告共用的说法不计），"
+            "评审时会按“与其他单位雷同”扣分，请按本机关的实际情况撰写"
         )
+        findings[unit.file].append(replace(unit.anchor, message=unit.anchor.message + message))
     return dict(findings)

@@ -32,7 +32,6 @@ from .scan import (
     Passage,
     mask,
     passages,
-    section_passages,
     sentence_bounds,
 )
 
@@ -63,19 +62,22 @@ def containment(current: str, previous: str) -> float | None:
 
 
 def comparable_sections(report: Report) -> dict[str, list[Passage]]:
-    """Comparable units: the preface, each part of 一 (or all of it), 五 and 六."""
+    """Comparable units: the preface, each part of 一 (or all of it), 五 and 六 (from
+    ``passages``, which masks and flattens each text once per report)."""
+    sections: dict[str, list[Passage]] = {}
+    for passage in passages(report):
+        sections.setdefault(passage.path[0], []).append(passage)
     units: dict[str, list[Passage]] = {}
-    if report.preface is not None:
-        units[PREFACE] = [Passage.of((PREFACE,), report.preface)]
-    overview = section_passages(OVERVIEW, report.overview)
+    if PREFACE in sections:
+        units[PREFACE] = sections[PREFACE]
+    overview = sections.get(OVERVIEW, [])
     if overview and all(p.key for p in overview):
         units.update({p.where: [p] for p in overview})
     elif overview:
         units[OVERVIEW] = overview
-    for name, narrative in ((PROBLEMS, report.problems), (OTHER, report.other_matters)):
-        parts = section_passages(name, narrative)
-        if parts:
-            units[name] = parts
+    for name in (PROBLEMS, OTHER):
+        if name in sections:
+            units[name] = sections[name]
     return units
 
 
