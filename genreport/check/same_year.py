@@ -53,6 +53,8 @@ class Unit:
     anchor: Finding
     #: The section's own words (standard sentences left out), normalised; at least MIN_LENGTH.
     words: str
+    #: Its shingles that ``_sampled`` picks: a shingle's count among these is its count in all.
+    sampled: tuple[str, ...]
 
 
 def _words(parts: list[Passage]) -> str:
@@ -74,8 +76,13 @@ def units_of(report: Report) -> tuple[Unit, ...]:
         if len(words) < MIN_LENGTH:
             continue
         anchor = parts[0].finding(report, "R27", WARNING, 0, "", where=where)
-        units.append(Unit(report.file, report.agency, where, anchor, words))
+        sampled = tuple(s for s in _shingles(words) if _sampled(s))
+        units.append(Unit(report.file, report.agency, where, anchor, words, sampled))
     return tuple(units)
+
+
+def _shingles(words: str) -> frozenset[str]:
+    return frozenset(words[i : i + SHINGLE] for i in range(len(words) - SHINGLE + 1))
 
 
 def _sampled(shingle: str) -> bool:
@@ -105,19 +112,28 @@ def r27_same_year_copying(reports: list[Report]) -> dict[str, list[Finding]]:
 
 
 def r27_copying(units: list[Unit], reports: int) -> dict[str, list[Finding]]:
-    """Findings by file, for the ``units_of`` each of ``reports`` reports of one year, in order."""
-    shingled = [
-        frozenset(u.words[i : i + SHINGLE] for i in range(len(u.words) - SHINGLE + 1))
-        for u in units
-    ]
-    frequency = Counter(shingle for shingles in shingled for shingle in shingles)
+    """Findings by file, for the ``units_of`` each of ``reports`` reports of one year, in order.
+
+    Candidates need only the sampled shingles; all of them are counted only when there are
+    candidates to measure (most years have none).
+    """
     common = max(COMMON_MIN, int(reports * COMMON_SHARE))
+    sampled = Counter(shingle for unit in units for shingle in unit.sampled)
+    picked = [[s for s in unit.sampled if sampled[s] <= common] for unit in units]
+    # The rest are far below the threshold even allowing for sampling. In order, so that of two
+    # equal overlaps the first pair's twin is named, whatever the order of the shingles.
+    candidates = sorted(
+        (a, b)
+        for (a, b), count in _pairs(units, picked).items()
+        if count >= CANDIDATE * min(len(picked[a]), len(picked[b]))
+    )
+    if not candidates:
+        return {}
+    shingled = [_shingles(unit.words) for unit in units]
+    frequency = Counter(shingle for shingles in shingled for shingle in shingles)
     own = [frozenset(s for s in shingles if frequency[s] <= common) for shingles in shingled]
-    picked = [[s for s in shingles if _sampled(s)] for shingles in own]
     best: dict[int, tuple[float, int]] = {}
-    for (a, b), count in _pairs(units, picked).items():
-        if count < CANDIDATE * min(len(picked[a]), len(picked[b])):
-            continue  # far below the threshold even allowing for sampling
+    for a, b in candidates:
         both = len(own[a] & own[b])
         for this, other in ((a, b), (b, a)):
             ratio = both / len(own[this]) if own[this] else 0.0
