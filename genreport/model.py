@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .layout import (
     APPLICANT_COLUMNS,
@@ -128,9 +128,10 @@ class T3:
             return self.results_total
         return self.rows[key]
 
-    @property
+    @cached_property
     def results_total(self) -> Counts:
-        """（七）总计 computed from the result rows, column by column (R2)."""
+        """（七）总计 computed from the result rows, column by column (R2); once, as rules and
+        expressions ask for it again and again (rows never change after loading)."""
         columns = [sum(self.rows[r.key].values[i] for r in T3_RESULT_ROWS) for i in range(6)]
         return Counts(tuple(columns))
 

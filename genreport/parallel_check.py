@@ -24,8 +24,11 @@ from .workspace import Workspace
 #: Starting the pool (the forkserver importing the rules, each worker its __main__) costs about
 #: as much CPU as checking 15 files; from about twice that, two workers finish first.
 PARALLEL_FROM = 40
-#: Runs of files per worker: enough that one slow run does not leave the other workers idle.
-RUNS_PER_WORKER = 4
+#: Runs of files per worker: enough that the last run to end leaves the other workers idle only
+#: briefly; a run costs a few milliseconds (sending it, its Loader), so not one file each.
+RUNS_PER_WORKER = 16
+#: Files a run holds at least.
+RUN_FILES = 8
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def check_many(paths: list[Path], workspace: Workspace, jobs: int | None = None)
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(paths) < PARALLEL_FROM:
         return [Outcome.of(checked) for checked in check_files(paths, Loader(workspace))]
-    size = math.ceil(len(paths) / (workers * RUNS_PER_WORKER))
+    size = run_size(len(paths), workers)
     cwd = Path.cwd()
     runs = [
         _Run(i, workspace.root, cwd, tuple(paths[start : start + size]))
@@ -71,6 +74,11 @@ def check_many(paths: list[Path], workspace: Workspace, jobs: int | None = None)
         Outcome(one.path, one.file, entry.findings, _passed(one, entry), one.crash)
         for one, entry in zip(files, entries, strict=True)
     ]
+
+
+def run_size(files: int, workers: int) -> int:
+    """How many files each run holds (the last may hold fewer)."""
+    return max(RUN_FILES, math.ceil(files / (workers * RUNS_PER_WORKER)))
 
 
 def _passed(one: _Sent, entry: Entry) -> bool:

@@ -148,7 +148,7 @@ def test_a_worker_that_dies_fails_its_files_and_the_others_are_still_checked(
     many: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = sorted(p.name for p in (many / "inputs/2023").iterdir())
-    size = -(-len(files) // (2 * parallel_check.RUNS_PER_WORKER))
+    size = parallel_check.run_size(len(files), 2)
     died = set(files[size : 2 * size])  # the second run
     survivors = [f"../inputs/2023/{name}" for name in files if name not in died]
     _, serial = check(*survivors, "-j", "1")  # the other files checked without the dead ones
