@@ -55,7 +55,8 @@ def check_many(paths: list[Path], workspace: Workspace, jobs: int | None = None)
     per core)."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        return [Outcome.of(checked) for checked in check_files(paths, Loader(workspace))]
+        with gc_paused():  # as in a worker's run
+            return [Outcome.of(checked) for checked in check_files(paths, Loader(workspace))]
     size = run_size(len(paths), workers)
     cwd = Path.cwd()
     runs = [
@@ -91,7 +92,7 @@ def _check_run(run: _Run) -> tuple[int, list[_Sent]]:
     loader = Loader(Workspace(run.root))
     facts: dict[int, Facts] = {}  # a report met twice (one file by two names) is one report
     sent = []
-    with gc_paused():  # a run's reports make no reference cycles: collecting finds nothing
+    with gc_paused():  # checking makes no reference cycles: collecting would find nothing
         for path in run.paths:
             checked = contained(loader, path)
             report = checked.report

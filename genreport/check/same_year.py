@@ -53,7 +53,7 @@ class Unit:
     anchor: Finding
     #: The section's own words (standard sentences left out), normalised; at least MIN_LENGTH.
     words: str
-    #: Its shingles that ``_sampled`` picks: a shingle's count among these is its count in all.
+    #: Its shingles that ``_sample`` picks: a shingle's count among these is its count in all.
     sampled: tuple[str, ...]
 
 
@@ -76,7 +76,7 @@ def units_of(report: Report) -> tuple[Unit, ...]:
         if len(words) < MIN_LENGTH:
             continue
         anchor = parts[0].finding(report, "R27", WARNING, 0, "", where=where)
-        sampled = tuple(s for s in _shingles(words) if _sampled(s))
+        sampled = _sample(_shingles(words))
         units.append(Unit(report.file, report.agency, where, anchor, words, sampled))
     return tuple(units)
 
@@ -85,10 +85,11 @@ def _shingles(words: str) -> frozenset[str]:
     return frozenset(words[i : i + SHINGLE] for i in range(len(words) - SHINGLE + 1))
 
 
-def _sampled(shingle: str) -> bool:
+def _sample(shingles: frozenset[str]) -> tuple[str, ...]:
     """One shingle in SAMPLE, chosen by a stable hash: the same text is sampled the same way in
     every report, so a copy shares its sampled shingles exactly."""
-    return zlib.crc32(shingle.encode("utf-8")) % SAMPLE == 0
+    crc32 = zlib.crc32
+    return tuple(s for s in shingles if not crc32(s.encode("utf-8")) % SAMPLE)
 
 
 def _pairs(units: list[Unit], picked: list[list[str]]) -> Counter[tuple[int, int]]:
