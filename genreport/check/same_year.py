@@ -1,13 +1,14 @@
 """R27: narrative copied between agencies of the same year ("与其他单位雷同", which assessors deduct).
 
 R23 compares a report with its own previous year; this compares every report of a year with every
-other, so it runs over the whole set of files checked together (pipeline.check_files), not inside a
-per-report rule. All pairs of full texts would be quadratic in the number of agencies; instead an
+other, so it runs over the whole set of files checked together (``across.join``), not inside a
+per-report rule; what it needs of each report (``units_of``) is plain data, made where the report
+was checked (in a worker, when there are many). All pairs of full texts would be quadratic in the number of agencies; instead an
 inverted index maps each 10-character shingle (R23's measure) to the sections holding it, and only
 sections that share shingles are ever compared: the work is proportional to the shingles, plus the
 pairs that actually share text. Candidates come from a stable quarter of the shingles (the same
 text is sampled the same way everywhere, so a copy keeps its sampled shingles); each candidate pair
-is then measured exactly on all of them.
+is then measured exactly on all of them (counted only when there is a candidate at all).
 
 Standard text does not count: the preface (依据、统计期限、获取方式 are the same in every report),
 sentences giving the statistics period or presenting the report, and any shingle that more than
