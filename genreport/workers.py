@@ -69,8 +69,9 @@ def completed(
     """``work(job)`` for every job in ``workers`` processes, each result as its job ends.
 
     ``crashed(job, error)`` stands for the result of a job whose worker died. A dying worker
-    breaks the whole pool, failing every job not yet done: those are done again one at a time,
-    each in a worker of its own, so only a job that kills its worker again fails.
+    breaks the whole pool, failing every job not yet done: those are done again one after the
+    other in a worker of their own (a new one after each death), so only a job that kills its
+    worker again fails, whatever the number of jobs.
     """
     broken: set[int] = set()
     with executor(min(workers, len(jobs)), work.__module__) as pool:
@@ -86,9 +87,18 @@ def completed(
         finally:
             for future in futures:
                 future.cancel()
-    for number in sorted(broken):
-        with executor(1, work.__module__) as alone:
+    alone: Executor | None = None
+    try:
+        for number in sorted(broken):
+            alone = alone or executor(1, work.__module__)
             try:
                 yield alone.submit(work, jobs[number]).result()
-            except Exception as exc:  # the worker died again (killed, out of memory)
+            except BrokenProcessPool as exc:  # it killed its worker again
+                alone.shutdown()
+                alone = None
                 yield crashed(jobs[number], exc)
+            except Exception as exc:
+                yield crashed(jobs[number], exc)
+    finally:
+        if alone is not None:
+            alone.shutdown()

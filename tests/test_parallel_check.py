@@ -180,3 +180,21 @@ def _by_file(output: str) -> dict[str, list[str]]:
             name = line.split(":", 1)[0].rsplit("/", 1)[1]
         found.setdefault(name, []).append(line)
     return found
+
+
+def _square_or_die(n: int) -> tuple[str, int, int]:
+    if n == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ("ok", n, n * n)
+
+
+def test_only_the_job_that_kills_its_worker_again_fails_however_many_were_pending() -> None:
+    def died(n: int, exc: BaseException) -> tuple[str, int, int]:
+        return (type(exc).__name__, n, 0)
+
+    results = sorted(
+        workers.completed(_square_or_die, list(range(30)), 2, died), key=lambda r: r[1]
+    )
+    assert results == [
+        ("BrokenProcessPool", n, 0) if n == 2 else ("ok", n, n * n) for n in range(30)
+    ]
