@@ -295,21 +295,23 @@ class _Job:
     root: Path
 
 
-_renderers: dict[tuple[tuple[Path, ...], str], Renderer] = {}
+_renderers: dict[tuple[tuple[Path, ...], str, Path], Renderer] = {}
 
 
-def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
-    """One renderer per template set and process: templates are read and compiled once.
+def _renderer(dirs: tuple[Path, ...], digest: str, build_dir: Path) -> Renderer:
+    """One renderer per template set and process: templates are read and compiled once, and
+    what that makes is kept in ``build/.genreport-cache`` for the next process (``build_cache``).
 
     Keyed by the templates' contents too, so a long-lived process never renders with a template
     that has since changed on disk.
     """
-    from .render.renderer import Renderer  # noqa: PLC0415  (a no-op build never renders)
+    from .render.build_cache import FOLDER  # noqa: PLC0415  (a no-op build never renders)
+    from .render.renderer import Renderer  # noqa: PLC0415
 
-    key = (dirs, digest)
+    key = (dirs, digest, build_dir)
     if key not in _renderers:
         _renderers.clear()
-        _renderers[key] = Renderer(Templates(dirs))
+        _renderers[key] = Renderer(Templates(dirs), build_dir / FOLDER)
     return _renderers[key]
 
 
@@ -342,7 +344,7 @@ def _build_checked(job: _Job) -> FileResult:
             return result
         result.forced = True
     try:
-        renderer = _renderer(job.template_dirs, job.templates_digest)
+        renderer = _renderer(job.template_dirs, job.templates_digest, job.build_dir)
         rendered = renderer.render(report, job.formats, checked.previous, result.forced)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
