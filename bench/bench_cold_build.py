@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from perf import (  # noqa: E402
+from perf import (  # bench/perf.py: the same workspace and reference script
     BARE_DOCXTPL,
     PYTHON,
     TEMPLATE,

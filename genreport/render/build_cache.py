@@ -10,19 +10,23 @@ made from the same templates the outputs are, it goes away with ``build/`` (neve
 to delete at any time), and genreport writes nowhere outside the workspace (office computers often
 have no usable home folder, or one on a roaming profile).
 
-Every entry is named by a hash of its key (what it is made from: the template's bytes or source,
-and the versions of Python, genreport, docxtpl, python-docx, lxml and Jinja) and holds a header
-and a sha256 of its payload. A missing, stale, truncated or garbage file reads as absent and is
-made again; a cache that cannot be written is skipped: neither is ever an error nor changes an
-output.
+Entries sit in a folder named by the versions of Python, genreport and its code, docxtpl,
+python-docx, lxml and Jinja; each is named by a hash of what it is made from (the template's bytes
+or source) and holds a header and a sha256 of its payload. A missing, stale, truncated or garbage
+file reads as absent and is made again; a cache that cannot be written is skipped: neither is ever
+an error nor changes an output.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import shutil
 import sys
+from collections.abc import Iterable
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +43,7 @@ _DIGEST = 32
 
 @cache
 def versions() -> str:
-    """Everything whose change can change a cached entry's meaning (docxtpl and python-docx by
-    their installed metadata: importing them is what the cache saves)."""
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
-
-    def installed(name: str) -> str:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return "-"
-
+    """Everything whose change can change a cached entry's meaning."""
     from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415
 
     return "\0".join(
@@ -56,12 +51,26 @@ def versions() -> str:
             sys.version,
             __version__,
             _genreport_code(),
-            installed("docxtpl"),
-            installed("python-docx"),
+            _installed("docxtpl"),
+            _installed("docx"),
             ".".join(map(str, etree.LXML_VERSION)),
             jinja2.__version__,
         )
     )
+
+
+def _installed(package: str) -> str:
+    """Which copy of ``package`` is installed, without importing it (importing docxtpl and
+    python-docx is what the cache saves; their metadata costs more than a render): its location,
+    and the size and time of its ``__init__.py``, which installing any other version rewrites."""
+    spec = find_spec(package)
+    if spec is None or spec.origin is None:
+        return f"{package}:-"
+    try:
+        info = os.stat(spec.origin)
+    except OSError:
+        return f"{package}:{spec.origin}"
+    return f"{package}:{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def _genreport_code() -> str:
@@ -72,13 +81,21 @@ def _genreport_code() -> str:
 
 
 class BuildCache:
-    """A folder of entries; each read checks its own integrity, each write is atomic."""
+    """A folder of entries; each read checks its own integrity, each write is atomic.
+
+    Entries live in a subfolder named by the versions, so an upgrade starts a new one and removes
+    the others; ``forget`` removes the entries of a template that has changed. The cache so holds
+    what the current templates and versions use, not every one a workspace ever had.
+    """
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.root = folder
+        digest = hashlib.sha256(versions().encode("utf-8")).hexdigest()
+        self.folder = folder / digest[:16]
+        self._tidied = False
 
     def _path(self, kind: str, key: bytes) -> Path:
-        h = hashlib.sha256(versions().encode("utf-8") + b"\0" + kind.encode() + b"\0" + key)
+        h = hashlib.sha256(kind.encode() + b"\0" + key)
         return self.folder / f"{kind}-{h.hexdigest()[:40]}"
 
     def read(self, kind: str, key: bytes) -> bytes | None:
@@ -97,9 +114,32 @@ class BuildCache:
 
     def write(self, kind: str, key: bytes, payload: bytes) -> None:
         """Store ``payload`` for ``key``; a folder that cannot be written means no cache."""
+        if not self._tidied:
+            self._tidied = True
+            self._remove(p for p in self._listed(self.root) if p != self.folder)
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
         with contextlib.suppress(OSError):
             write_atomic(self._path(kind, key), data, durable=False)
+
+    def forget(self, *kinds: str) -> None:
+        """Remove the entries of these kinds (those of a template that has been replaced)."""
+        self._remove(p for p in self._listed(self.folder) if p.name.rsplit("-", 1)[0] in kinds)
+
+    @staticmethod
+    def _listed(folder: Path) -> list[Path]:
+        try:
+            return list(folder.iterdir())
+        except OSError:
+            return []
+
+    @staticmethod
+    def _remove(paths: Iterable[Path]) -> None:
+        for path in paths:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 class TemplateBytecode(BytecodeCache):

@@ -157,6 +157,7 @@ def prepared(template: bytes, cache: BuildCache | None = None) -> PreparedDocx:
         with contextlib.suppress(etree.LxmlError, KeyError):
             return PreparedDocx(template, parts)
     parts = prepare(template)
+    cache.forget("docx", "jinja-docx")  # a new template: the old one's entries are no use
     cache.write("docx", key, parts.to_bytes())
     return PreparedDocx(template, parts)
 
