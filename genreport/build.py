@@ -27,14 +27,12 @@ from . import __version__
 from .crash import Crash
 from .file_lock import locked
 from .findings import Finding, has_errors
-from .fonts import font_statuses, missing_fonts_warning
 from .output import remove_stray_temporaries, write_atomic, write_problem
 from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
 from .rollup import rollup_inputs
-from .workers import completed
 from .workspace import UsageError, Workspace, previous_year_file
 
 if TYPE_CHECKING:
@@ -372,6 +370,8 @@ def _run(jobs: list[_Job], workers: int) -> Iterable[FileResult]:
         for job in jobs:
             yield _build_one(job)
         return
+    from .workers import completed  # noqa: PLC0415  (process pools cost a one-file build)
+
     yield from completed(_build_one, jobs, workers, _crashed)
 
 
@@ -389,6 +389,8 @@ def build(
     soffice = require_soffice() if "pdf" in options.formats else None
     notes = []
     if soffice is not None:
+        from .fonts import font_statuses, missing_fonts_warning  # noqa: PLC0415  (PDF only)
+
         fonts = missing_fonts_warning(font_statuses())
         notes += [fonts] if fonts else []
     templates = templates_for(workspace.templates)

@@ -151,5 +151,8 @@ def test_a_build_with_the_cache_warm_renders_without_docxtpl_or_python_docx(
     code, modules = imported(args, workspace, tmp_path)
     assert code == 0
     assert "genreport.render.renderer" in modules
-    cold_build = ("docxtpl", "docx", "docxcompose", "xml.sax", "urllib.request", "pydantic")
+    cold_build = (
+        *("docxtpl", "docx", "docxcompose", "xml.sax", "urllib.request", "pydantic", "rich"),
+        *("multiprocessing", "concurrent.futures", "genreport.fonts", "genreport.workers"),
+    )
     assert heavy(modules, cold_build) == []
