@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import importlib.util
 import itertools
 import json
+import os
 import re
 import sys
 import typing
@@ -36,6 +38,7 @@ from .crash import message as crash_message
 from .escaping import visible
 from .findings import Finding, Severity
 from .globbing import expand
+from .lazy_regex import LazyRegex
 from .output import create_new, write_atomic
 from .parallel_check import check_many
 from .pipeline import Checked
@@ -49,23 +52,23 @@ if TYPE_CHECKING:
 # runs: `genreport check FILE` should cost little more than reading the file.
 
 _CLICK_MESSAGES = (
-    (re.compile(r"Missing argument '(.+)'\."), r"缺少参数“\1”。"),
-    (re.compile(r"Missing option '(.+)'\."), r"缺少选项“\1”。"),
-    (re.compile(r"No such option: (\S+)"), r"没有选项 \1。"),
-    (re.compile(r"No such command '(.+)'\."), r"没有命令“\1”。"),
-    (re.compile(r"Did you mean (.+)\?"), r"是不是 \1？"),
-    (re.compile(r" ?\(Possible options: (.+)\)"), lambda m: _suggested(m.group(1).split(", "))),
-    (re.compile(r"Invalid value for '(.+?)'(?: / '.+?')?:"), r"参数“\1”的值无效："),
-    (re.compile(r"Input should be a valid integer[^.]*\.?"), "应为整数"),
-    (re.compile(r"Input should be a valid (number|decimal)[^.]*\.?"), "应为数字"),
-    (re.compile(r"Input should be greater than or equal to (\S+?)\.?$"), r"应不小于 \1"),
-    (re.compile(r"Input should be greater than (\S+?)\.?$"), r"应大于 \1"),
-    (re.compile(r"Input should be less than or equal to (\S+?)\.?$"), r"应不大于 \1"),
-    (re.compile(r"Input should be less than (\S+?)\.?$"), r"应小于 \1"),
-    (re.compile(r"Input should be .*"), "取值不符合要求"),
-    (re.compile(r"Value ('.*') is not a valid \w+\."), r"\1 不是有效的值"),
-    (re.compile(r"Option '(.+)' requires an argument\."), r"选项 \1 需要一个值。"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
+    (LazyRegex(r"Missing argument '(.+)'\."), r"缺少参数“\1”。"),
+    (LazyRegex(r"Missing option '(.+)'\."), r"缺少选项“\1”。"),
+    (LazyRegex(r"No such option: (\S+)"), r"没有选项 \1。"),
+    (LazyRegex(r"No such command '(.+)'\."), r"没有命令“\1”。"),
+    (LazyRegex(r"Did you mean (.+)\?"), r"是不是 \1？"),
+    (LazyRegex(r" ?\(Possible options: (.+)\)"), lambda m: _suggested(m.group(1).split(", "))),
+    (LazyRegex(r"Invalid value for '(.+?)'(?: / '.+?')?:"), r"参数“\1”的值无效："),
+    (LazyRegex(r"Input should be a valid integer[^.]*\.?"), "应为整数"),
+    (LazyRegex(r"Input should be a valid (number|decimal)[^.]*\.?"), "应为数字"),
+    (LazyRegex(r"Input should be greater than or equal to (\S+?)\.?$"), r"应不小于 \1"),
+    (LazyRegex(r"Input should be greater than (\S+?)\.?$"), r"应大于 \1"),
+    (LazyRegex(r"Input should be less than or equal to (\S+?)\.?$"), r"应不大于 \1"),
+    (LazyRegex(r"Input should be less than (\S+?)\.?$"), r"应小于 \1"),
+    (LazyRegex(r"Input should be .*"), "取值不符合要求"),
+    (LazyRegex(r"Value ('.*') is not a valid \w+\."), r"\1 不是有效的值"),
+    (LazyRegex(r"Option '(.+)' requires an argument\."), r"选项 \1 需要一个值。"),
+    (LazyRegex(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
 )
 
 
@@ -91,9 +94,9 @@ def _asks_for_json(args: list[str]) -> bool:
 #: How help shows a value's type when an option gives no metavar (typer's own are ``<path>``).
 _TYPE_NAMES = {"str": "文本", "int": "整数", "float": "数字", "path": "路径", "bool": ""}
 _RANGE_WORDS = (
-    (re.compile(r"^(\S+)<=x<=(\S+)$"), r"\1 到 \2"),
-    (re.compile(r"^x>=(\S+)$"), r"不小于 \1"),
-    (re.compile(r"^x<=(\S+)$"), r"不大于 \1"),
+    (LazyRegex(r"^(\S+)<=x<=(\S+)$"), r"\1 到 \2"),
+    (LazyRegex(r"^x>=(\S+)$"), r"不小于 \1"),
+    (LazyRegex(r"^x<=(\S+)$"), r"不大于 \1"),
 )
 _USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND [ARGS]...", "命令 [参数]..."))
 
@@ -1144,7 +1147,40 @@ def export_command(
     out.print(f"[green]已导出[/] {len(exported.rows)} 个机关：{written}")
 
 
+#: The main callback's options that take a value: the argument after them is not a command.
+_VALUED_OPTIONS = ("-C", "--workspace")
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The command ``args`` invoke: the first argument that is neither an option nor its value."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            return next(rest, None)
+        if arg in _VALUED_OPTIONS:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def for_command(args: list[str]) -> typer.Typer:
+    """``app`` with only the command ``args`` invoke, when they name one.
+
+    typer turns every command's signature into click parameters before it parses anything, and a
+    run uses one of them. Help, shell completion and a mistyped command keep them all (to list
+    them and to suggest the nearest).
+    """
+    name = _command_name(args)
+    chosen = [c for c in app.registered_commands if c.name == name]
+    if not chosen or any(key.startswith("_GENREPORT_COMPLETE") for key in os.environ):
+        return app
+    one = copy.copy(app)
+    one.registered_commands = chosen
+    return one
+
+
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         make_safe(stream)
-    app(prog_name="genreport")
+    for_command(sys.argv[1:])(prog_name="genreport")

@@ -7,7 +7,7 @@ cannot drive the terminal and a right-to-left override cannot reorder what the u
 
 from __future__ import annotations
 
-import re
+from .lazy_regex import LazyRegex
 
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
@@ -15,7 +15,7 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 #: Characters that no report text needs and that no output format shows faithfully.
 FORBIDDEN = f"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_NONCHARACTERS}"
-_INVISIBLE = re.compile(f"[\t\n\r{FORBIDDEN}{BIDI_CONTROLS}\u200b\ufeff]")
+_INVISIBLE = LazyRegex(f"[\t\n\r{FORBIDDEN}{BIDI_CONTROLS}\u200b\ufeff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 

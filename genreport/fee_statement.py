@@ -10,18 +10,19 @@ a report the build completed is one import reads the fee back from and R17 accep
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
+
+from .lazy_regex import LazyRegex
 
 FEE_WORD = "信息处理费"
 MENTION = "处理费"
 #: Stands for a ``{{ … }}`` expression in text R17 reads (``check/narrative/scan.MASK``).
 EXPRESSION = "\ufffc"
 
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_AMOUNT = re.compile(rf"(?:([0-9]+(?:\.[0-9]+)?)|{EXPRESSION}+)\s*(万元|元)")
-_NONE = re.compile(
+_SENTENCE = LazyRegex(r"[^。；;！!？?\n]+")
+_AMOUNT = LazyRegex(rf"(?:([0-9]+(?:\.[0-9]+)?)|{EXPRESSION}+)\s*(万元|元)")
+_NONE = LazyRegex(
     r"(?:未|不|没有|没|无|免|免予|暂未|均未|并未|未曾)\s*(?:收取|收|征收|产生|发生)|零元|为零"
     r"|(?<![0-9.])0\s*元"
     r"|处理费\s*(?:为|共|共计|合计|金额|总额)?\s*[:：]?\s*(?:0|零)(?![0-9.])"
@@ -47,7 +48,7 @@ class FeeStatement:
 
 
 #: Says that nothing at all was charged without naming the fee: 未发生收费情况, 未收取任何费用.
-_NO_CHARGE = re.compile(
+_NO_CHARGE = LazyRegex(
     r"(?:未|没有|无|均未|并未)\s*(?:发生|产生)?\s*(?:任何)?\s*(?:收费|收取\s*(?:任何)?\s*费用)"
 )
 

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateError, TemplateSyntaxError
-
 from .findings import Finding, Severity
 from .layout import (
     APPLICANT_COLUMNS,
@@ -30,11 +28,11 @@ from .layout import (
     T4_OUTCOMES,
 )
 from .model import Counts, Narrative, Report, Text
-from .sandbox import ExpressionLimit, NarrativeEnvironment, render_bounded, shared_environment
 from .template_spans import EXPRESSIONS, spans
 
 if TYPE_CHECKING:
     from .check.context import PreviousYear
+    from .sandbox import NarrativeEnvironment
 
 #: The name under which expressions read the previous year's data: {{ 上年.依申请公开.本年新收.总计 }}.
 LAST_YEAR = "上年"
@@ -125,16 +123,27 @@ class NarrativeEvaluator:
         previous: PreviousYear | None = None,
     ) -> None:
         self.report = report
-        self.env = env or shared_environment()
+        self._env = env
         self.context = data_context(report)
         self.previous = previous
         if previous is not None and previous.report is not None:
             self.context[LAST_YEAR] = data_context(previous.report)
         self.findings: list[Finding] = []
 
+    @property
+    def env(self) -> NarrativeEnvironment:
+        """The sandbox, imported with Jinja only once a text has an expression to evaluate."""
+        if self._env is None:
+            from .sandbox import shared_environment  # noqa: PLC0415  (Jinja, only when needed)
+
+            self._env = shared_environment()
+        return self._env
+
     def text(self, text: Text, where: str) -> str:
         if "{{" not in text.value and "{%" not in text.value:
             return text.value
+        from .sandbox import render_bounded  # noqa: PLC0415  (Jinja, only when needed)
+
         try:
             return render_bounded(self.env, text.value, self.context)
         except Exception as exc:
@@ -182,6 +191,8 @@ class NarrativeEvaluator:
             found = [s for s in found if first <= s[0] < end] or found
         candidates = found[:_CULPRIT_TRIES]
         failing = []
+        from .sandbox import render_bounded  # noqa: PLC0415  (loaded: an evaluation failed)
+
         for start, end in candidates:
             try:
                 render_bounded(self.env, value[start:end], self.context)
@@ -219,6 +230,10 @@ class ReportTexts:
 
 def explain(exc: BaseException) -> str:
     """An evaluation error in words a user can act on: which name does not exist, what failed."""
+    from jinja2 import TemplateError, TemplateSyntaxError  # noqa: PLC0415  (an evaluation failed)
+
+    from .sandbox import ExpressionLimit  # noqa: PLC0415
+
     if isinstance(exc, ExpressionLimit):
         return str(exc)
     for kind, words in _EXCEPTION_WORDS:
@@ -279,6 +294,8 @@ def _line_start(value: str, line: int) -> int:
 
 def _template_line(exc: BaseException) -> int | None:
     """The template line an error happened on (Jinja rewrites tracebacks to template lines)."""
+    from jinja2 import TemplateSyntaxError  # noqa: PLC0415  (an evaluation failed)
+
     line = getattr(exc, "lineno", None) if isinstance(exc, TemplateSyntaxError) else None
     tb = exc.__traceback__
     while tb is not None:

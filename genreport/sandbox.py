@@ -25,16 +25,17 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from .expression_limits import (
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    MAX_EXPRESSIONS,
+    MAX_LOOPS,
+    MAX_SECONDS,
+    MAX_TEXT,
+)
 from .filters import FILTERS
 from .template_spans import EXPRESSIONS, spans
 
-MAX_TEXT = 100_000
-MAX_DIGITS = 100
-MAX_EXPONENT = 100
-MAX_LOOPS = 10_000
-MAX_SECONDS = 1.0
-#: A report's narrative uses a few dozen expressions; compiling each costs about 0.1 ms.
-MAX_EXPRESSIONS = 1000
 #: Compiled texts an environment keeps (a few per report; the culprit search adds pieces).
 _COMPILED = 2048
 

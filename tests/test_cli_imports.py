@@ -29,8 +29,11 @@ with open(modules_file, "w", encoding="utf-8") as f:
 """
 
 #: What no command that only reads inputs needs: Word, rich, pydantic, spreadsheets, PDF, the
-#: importer, the build stage, and worker processes for a few files.
+#: importer, the build stage, worker processes for a few files, and Jinja while every narrative
+#: expression is a plain path into the data (the demo's are).
 HEAVY = (
+    "jinja2",
+    "genreport.sandbox",
     "multiprocessing",
     "concurrent.futures",
     "docxtpl",
@@ -71,8 +74,9 @@ def heavy(modules: list[str], names: tuple[str, ...] = HEAVY) -> list[str]:
     return [m for m in modules if any(m == n or m.startswith(n + ".") for n in names)]
 
 
-#: diff compares the printed tables (genreport.render.tables), without the Word renderer.
-RENDER_TABLES = ("genreport.render",)
+#: diff compares the printed tables (genreport.render.tables), without the Word renderer, and the
+#: printed narrative (its expressions evaluated).
+PRINTED = ("genreport.render", "jinja2", "genreport.sandbox")
 
 
 @pytest.mark.parametrize(
@@ -86,7 +90,7 @@ RENDER_TABLES = ("genreport.render",)
             (["check", "inputs/2023/shijianju.yaml", "--format", "sarif"], ()),
             (["check", "inputs/2023/shijianju.yaml", "--format", "github"], ()),
             (["status", "2023"], ()),
-            (["diff", "2023"], RENDER_TABLES),
+            (["diff", "2023"], PRINTED),
             (["schema", "-o", "-"], ()),
         ]
     ],
@@ -106,6 +110,20 @@ def test_a_finding_in_the_check_imports_nothing_heavy(workspace: Path, tmp_path:
     code, modules = imported(["check", "2023"], workspace, tmp_path)
     assert code == 1
     assert heavy(modules) == []
+
+
+def test_an_expression_with_a_filter_loads_the_sandbox_and_is_checked(
+    workspace: Path, tmp_path: Path
+) -> None:
+    path = workspace / "inputs/2023/shijianju.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("  概述: |\n", "  概述: |\n    {{ 年度 | 没有这个 }}\n", 1), "utf-8"
+    )
+    code, modules = imported(["check", "2023"], workspace, tmp_path)
+    assert code == 1
+    assert "genreport.sandbox" in modules
+    assert heavy(modules, tuple(n for n in HEAVY if n not in ("jinja2", "genreport.sandbox"))) == []
 
 
 def test_a_usage_error_loads_the_translated_rich_panels(workspace: Path, tmp_path: Path) -> None:

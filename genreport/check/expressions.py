@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..expression_limits import MAX_EXPRESSIONS, MAX_TEXT
 from ..findings import Finding
 from ..model import Report, Text
 from ..narrative import NarrativeEvaluator
-from ..sandbox import MAX_EXPRESSIONS, MAX_TEXT
 from .context import PreviousYear
 
 #: ``{{ 键.键 }}``: names of non-ASCII word characters (no Jinja keyword, constant or number

@@ -9,7 +9,6 @@ escapes inside double quotes (``"\\u202e"``) are found in the scalars PyYAML dec
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import islice
 
@@ -17,12 +16,13 @@ from yaml.nodes import Node, ScalarNode
 
 from ..escaping import BIDI_CONTROLS, FORBIDDEN, code_point, quoted, visible
 from ..findings import Finding, Severity
+from ..lazy_regex import LazyRegex
 
 #: FORBIDDEN in two parts: a character class of BMP ranges scans a 1 MiB text in milliseconds,
 #: one that also lists the 32 astral non-characters (U+1FFFE …) ten times slower.
-_FORBIDDEN_BMP = re.compile("[" + "".join(c for c in FORBIDDEN if c <= "\uffff") + "]")
+_FORBIDDEN_BMP = LazyRegex("[" + "".join(c for c in FORBIDDEN if c <= "\uffff") + "]")
 _FORBIDDEN_ASTRAL = tuple(c for c in FORBIDDEN if c > "\uffff")
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_BIDI = LazyRegex(f"[{BIDI_CONTROLS}]")
 #: One file's worth: after this many, the rest are the same mistake repeated.
 MAX_REPORTED = 20
 

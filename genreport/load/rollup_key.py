@@ -10,11 +10,11 @@ how T2's 规章/规范性文件 rows are counted::
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..lazy_regex import LazyRegex
 from ..model import DOCUMENTS_SUMMED, Pos, Rollup
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ KEY = "汇总"
 COMPUTED_KEYS = ("主动公开", "依申请公开", "行政复议", "行政诉讼")
 UNITS = "单位"
 DOCUMENTS = "规章和规范性文件"
-SLUG = re.compile(r"[A-Za-z0-9_\-\u4e00-\u9fff]+")
+SLUG = LazyRegex(r"[A-Za-z0-9_\-\u4e00-\u9fff]+")
 
 
 def pos_of(node: Node) -> Pos:

@@ -13,19 +13,20 @@ from decimal import Decimal
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from ..escaping import quoted
+from ..lazy_regex import LazyRegex
 from . import slips
 
-_COUNT = re.compile(r"0|[1-9][0-9]*")
-_MONEY = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
-_LEADING_ZERO = re.compile(r"0[0-9]+(\.[0-9]*)?")
-_HEX = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
-_FLOAT = re.compile(r"[0-9]+\.[0-9]*|\.[0-9]+")
-_THOUSANDS = re.compile(r"[0-9]{1,3}([,，][0-9]{3})+")
-_EXPONENT = re.compile(r"[0-9.]+[eE][-+]?[0-9]+")
+_COUNT = LazyRegex(r"0|[1-9][0-9]*")
+_MONEY = LazyRegex(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
+_LEADING_ZERO = LazyRegex(r"0[0-9]+(\.[0-9]*)?")
+_HEX = LazyRegex(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
+_FLOAT = LazyRegex(r"[0-9]+\.[0-9]*|\.[0-9]+")
+_THOUSANDS = LazyRegex(r"[0-9]{1,3}([,，][0-9]{3})+")
+_EXPONENT = LazyRegex(r"[0-9.]+[eE][-+]?[0-9]+")
 #: More digits than any real count or amount has; also keeps int() under Python's 4300-digit limit.
 MAX_DIGITS = 12
 MAX_DECIMALS = 10
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DATE = LazyRegex(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 _NULLS = {"", "~", "null"}
 

@@ -9,26 +9,26 @@ simply Chinese (only a ``｜`` or ``＞`` typed where a text block's ``|`` or ``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from yaml.nodes import Node, ScalarNode
 
 from ..escaping import quoted
+from ..lazy_regex import LazyRegex
 
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _TO_ASCII = str.maketrans(_FULLWIDTH_DIGITS, "0123456789")
 IDEOGRAPHIC_SPACE = "\u3000"
 
 #: A line that starts like ``key：`` (a key, then a full-width colon before any ASCII colon).
-_KEY_FULLWIDTH_COLON = re.compile(r"[ \u3000]*(?:-[ \u3000]+)?[^\s:：#'\"\[\]{}|>,][^:：#]*?：")
+_KEY_FULLWIDTH_COLON = LazyRegex(r"[ \u3000]*(?:-[ \u3000]+)?[^\s:：#'\"\[\]{}|>,][^:：#]*?：")
 #: ``，`` or ``、`` right after a number or a closing bracket: a separator typed on an IME.
-_SEPARATOR_SLIP = re.compile(r"[0-9０-９\]}］] *([，、])")
-_BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*")
+_SEPARATOR_SLIP = LazyRegex(r"[0-9０-９\]}］] *([，、])")
+_BLOCK_INDICATOR = LazyRegex(r"[|>][-+0-9]*")
 #: A full-width space after a closing bracket: ``[0, 0, 0, 0]　`` (the IME's space after a row).
-_SPACE_AFTER_FLOW = re.compile(r"[\]}］] *(\u3000)")
+_SPACE_AFTER_FLOW = LazyRegex(r"[\]}］] *(\u3000)")
 #: ``信息处理费:200``: a Chinese key, then a colon with no space before its value.
-_NO_SPACE_AFTER_COLON = re.compile(r" *(?:- +)?([\u4e00-\u9fff（）]+):(?=[^\s#])")
+_NO_SPACE_AFTER_COLON = LazyRegex(r" *(?:- +)?([\u4e00-\u9fff（）]+):(?=[^\s#])")
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ def _digits_at(raw: str, offset: int) -> str:
 
 
 #: Any character ``in_value`` looks for, and those ``in_key`` looks for.
-_SLIP_CHARACTER = re.compile(f"[，、［］{_FULLWIDTH_DIGITS}{IDEOGRAPHIC_SPACE}]")
-_KEY_SLIP_CHARACTER = re.compile(f"[：{IDEOGRAPHIC_SPACE}]")
-_DIGITS = re.compile(f"[{_FULLWIDTH_DIGITS}]+")
+_SLIP_CHARACTER = LazyRegex(f"[，、［］{_FULLWIDTH_DIGITS}{IDEOGRAPHIC_SPACE}]")
+_KEY_SLIP_CHARACTER = LazyRegex(f"[：{IDEOGRAPHIC_SPACE}]")
+_DIGITS = LazyRegex(f"[{_FULLWIDTH_DIGITS}]+")
 
 
 def may_be_in(node: Node, text: str) -> bool:

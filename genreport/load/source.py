@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding, Severity
+from ..lazy_regex import LazyRegex
 
 MAX_BYTES = 1024 * 1024  # a real report is ~10 KiB; anything near this is not a report
 BOM = b"\xef\xbb\xbf"
@@ -96,7 +96,7 @@ def _is_gbk(data: bytes) -> bool:
 #: The line boundaries of ``str.splitlines``, and a line whose indentation holds a tab (the
 #: spaces before the first tab are group 1) and that has more than blanks.
 _BOUNDARIES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_TAB_IN_INDENT = re.compile(f"(?:^|(?<=[{_BOUNDARIES}]))( *)\t[ \t]*[^ \t{_BOUNDARIES}]")
+_TAB_IN_INDENT = LazyRegex(f"(?:^|(?<=[{_BOUNDARIES}]))( *)\t[ \t]*[^ \t{_BOUNDARIES}]")
 
 
 def _tab_in_indentation(text: str) -> tuple[int, int] | None:

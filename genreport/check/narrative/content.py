@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ...findings import Finding
 from ...layout import OVERVIEW_GOVERNMENT_PART, OVERVIEW_PARTS
+from ...lazy_regex import LazyRegex
 from ...model import Report
 from ..base import WARNING, at
 from ..context import PreviousYear
@@ -28,7 +29,7 @@ _PART_WORDS = {
     "监督保障": "监督|保障|考核|培训|督查|检查|问责|追究|责任",
 }
 _GOVERNMENT_WORDS = {"工作考核": "考核", "社会评议": "评议", "责任追究": "追究|问责"}
-_PLACEHOLDER = re.compile(r"【[^】\n]{0,16}(?:待填写|请填写|待补充)[^】\n]{0,16}】")
+_PLACEHOLDER = LazyRegex(r"【[^】\n]{0,16}(?:待填写|请填写|待补充)[^】\n]{0,16}】")
 
 
 def _overview(report: Report) -> Iterator[Finding]:

@@ -12,12 +12,12 @@ Three kinds, each said plainly and often copied from last year's report:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...findings import Finding
 from ...layout import CARRIED_OUT
+from ...lazy_regex import LazyRegex
 from ...model import Report
 from ..base import WARNING
 from ..cells import t2_cell, t3_cell
@@ -25,28 +25,28 @@ from ..context import PreviousYear
 from .mentions import other_time
 from .scan import Passage, passages, sentence_bounds
 
-_ALL_DONE = re.compile(
+_ALL_DONE = LazyRegex(
     "(?:已?全部|均已?|全都|悉数|都已)(?:按时|按期|依法|依法依规|及时)?"
     "(?:办结|办理完毕|处理完毕|办理完成|处理完成)"
 )
 #: The "all" is of a part: "除结转的 5 件外均已办结", "上年结转的申请已全部办结", "其余均已办结".
-_PART = re.compile(
+_PART = LazyRegex(
     "除|其余|其他|以外|之外|结转|转入|上年|上一年|去年|其中|部分|建议|提案|信访|投诉|举报|咨询|案件|诉求"
 )
 
 _CHANNELS = "网上|网络|在线|邮寄|信函|来信|电子邮件|传真"
-_REFUSAL = re.compile(
+_REFUSAL = LazyRegex(
     "(?:不予?|暂不|不再|暂停|停止)(?:受理|接受|接收)(?:任何|一切)?"
     f"(?:通过)?(?:{_CHANNELS})?(?:方式)?(?:提交的|提出的|的)?"
     "(?:依申请公开|政府信息公开|信息公开)?(?:的)?(?:申请)?(?=[，,。；;！!\n]|$)"
 )
-_DENIED = re.compile("未|没有|杜绝|防止|避免|不得|严禁|禁止|不存在|不能|不会|纠正|整改|防范|无")
-_GI = re.compile("依申请公开|政府信息公开|信息公开|申请")
+_DENIED = LazyRegex("未|没有|杜绝|防止|避免|不得|严禁|禁止|不存在|不能|不会|纠正|整改|防范|无")
+_GI = LazyRegex("依申请公开|政府信息公开|信息公开|申请")
 
 
 @dataclass(frozen=True)
 class _None:
-    pattern: re.Pattern[str]
+    pattern: LazyRegex
     value: Callable[[Report], int]
     label: str
     cell: str
@@ -63,26 +63,26 @@ def _decision(row: str) -> Callable[[Report], int]:
 _NOT = "(?:未|没有|暂未|尚未|均未|并未)"
 _NONES = (
     _None(
-        re.compile(f"{_NOT}(?:制发|制定|印发|出台)(?:新的|新|任何)?(?:行政)?规范性文件"),
+        LazyRegex(f"{_NOT}(?:制发|制定|印发|出台)(?:新的|新|任何)?(?:行政)?规范性文件"),
         _doc("行政规范性文件", 0),
         "表二「行政规范性文件」「本年制发件数」",
         t2_cell("行政规范性文件", "本年制发"),
     ),
     _None(
-        re.compile(f"{_NOT}废止(?:任何)?(?:行政)?规范性文件"),
+        LazyRegex(f"{_NOT}废止(?:任何)?(?:行政)?规范性文件"),
         _doc("行政规范性文件", 1),
         "表二「行政规范性文件」「本年废止件数」",
         t2_cell("行政规范性文件", "本年废止"),
     ),
     _None(
-        re.compile(f"{_NOT}(?:制发|制定|出台|发布)(?:新的|新|任何)?(?:政府)?规章"),
+        LazyRegex(f"{_NOT}(?:制发|制定|出台|发布)(?:新的|新|任何)?(?:政府)?规章"),
         _doc("规章", 0),
         "表二「规章」「本年制发件数」",
         t2_cell("规章", "本年制发"),
     ),
     *(
         _None(
-            re.compile(f"{_NOT}(?:作出|做出|实施|办理|发生|有)(?:任何)?{row}(?!复议|诉讼)"),
+            LazyRegex(f"{_NOT}(?:作出|做出|实施|办理|发生|有)(?:任何)?{row}(?!复议|诉讼)"),
             _decision(row),
             f"表二「{row}」「本年处理决定数量」",
             t2_cell(row),
@@ -90,15 +90,15 @@ _NONES = (
         for row in ("行政许可", "行政处罚", "行政强制")
     ),
     _None(
-        re.compile("(?:无|没有|不存在|未有)(?:需要|需)?(?:结转至|结转到|结转)下一?年度?"),
+        LazyRegex("(?:无|没有|不存在|未有)(?:需要|需)?(?:结转至|结转到|结转)下一?年度?"),
         lambda report: report.t3.shown_row(CARRIED_OUT)[6],
         "表三「四、结转下年度继续办理」总计",
         t3_cell(CARRIED_OUT, "总计"),
     ),
 )
-_CLAUSE_END = re.compile("[，,；;。\n]")
+_CLAUSE_END = LazyRegex("[，,；;。\n]")
 _CLAUSE = 30  # how far after a "none" its qualification may be
-_QUALIFIED = re.compile("涉及|关于|有关|类|以外|之外|被纠|纠错|撤销|违法|复议|诉讼|重大|听证")
+_QUALIFIED = LazyRegex("涉及|关于|有关|类|以外|之外|被纠|纠错|撤销|违法|复议|诉讼|重大|听证")
 
 
 def _sentence(passage: Passage, offset: int) -> tuple[int, str]:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ...findings import Finding
+from ...lazy_regex import LazyRegex
 from ...model import Narrative, Report
 from ..base import WARNING
 from ..context import PreviousYear
@@ -40,8 +41,8 @@ SHINGLE = 10
 THRESHOLD = 0.5
 MIN_LENGTH = 40
 
-_NUMBER = re.compile(rf"[0-9０-９]+(?:[.,][0-9]+)*|{MASK}+")
-_NOT_WORDS = re.compile(r"[^\w#]|_")
+_NUMBER = LazyRegex(rf"[0-9０-９]+(?:[.,][0-9]+)*|{MASK}+")
+_NOT_WORDS = LazyRegex(r"[^\w#]|_")
 
 
 def normalise(text: str) -> str:
@@ -113,17 +114,17 @@ def _overlap(report: Report, previous: PreviousYear) -> Iterator[Finding]:
             )
 
 
-_PLACE = re.compile(r"^(.{2,8}?(?:自治州|自治县|市|县|区|州|旗))(.{3,})$")
+_PLACE = LazyRegex(r"^(.{2,8}?(?:自治州|自治县|市|县|区|州|旗))(.{3,})$")
 _NOT_PLACE = set("本我全该各此其省市县区州的在对向与和及为是于由按照据了")
-_DEALINGS = re.compile(
+_DEALINGS = LazyRegex(
     "按照|根据|依据|要求|转发|印发|通知|部署|指导|督查|检查|考核|评估|举办|组织|召开|学习|考察|"
     "借鉴|交流|联合|配合|协调|上级"
 )
-_INTRODUCES = re.compile(
+_INTRODUCES = LazyRegex(
     r"(?:现将|现公布|现予公布|现就)\s*([\u4e00-\u9fff（）()]{4,30}?"
     r"(?:局|委员会|委|办公室|办|厅|中心|人民政府|政府|管委会|区|县|市))\s*(?:19|20)[0-9]{2}\s*年"
 )
-_SELF = re.compile(
+_SELF = LazyRegex(
     r"((?:19|20)[0-9]{2})\s*年度?\s*[，,]?\s*"
     "(?:我局|我委|我办|我厅|我中心|我单位|本机关|本单位|本局|本委|我区|我市|我县|全局|本部门|我部门)"
 )
@@ -204,16 +205,16 @@ def _other_years(report: Report, passage: Passage) -> Iterator[Finding]:
 
 
 #: A sentence about last year that compares it with this year, or builds on it.
-_COMPARES = re.compile(
+_COMPARES = LazyRegex(
     "较|同比|相比|比上年|增长|下降|增加|减少|持平|上升|整改|问题|不足|以来|起|开始|基础上|延续|继续|沿用|"
     "本年|今年|当年"
 )
-_PLATFORM = re.compile(
+_PLATFORM = LazyRegex(
     r"[“「《]([\u4e00-\u9fff]{2,12})[”」》]\s*"
     "(?:微信公众号|公众号|政务微博|微博|客户端|APP|App|抖音号|头条号|视频号|门户网站|网站|政务新媒体)"
 )
-_ORGAN_SUFFIX = re.compile("(?:管理局|委员会|办公室|局|委|办|厅|中心)$")
-_PLACE_SUFFIX = re.compile("(?:自治州|自治县|市|县|区|州|旗)$")
+_ORGAN_SUFFIX = LazyRegex("(?:管理局|委员会|办公室|局|委|办|厅|中心)$")
+_PLACE_SUFFIX = LazyRegex("(?:自治州|自治县|市|县|区|州|旗)$")
 _NATIONAL = ("中国", "全国", "国家", "中央", "中华")
 
 

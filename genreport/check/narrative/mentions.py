@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ...layout import APPLICANT_COLUMNS, RESULTS, T3_GROUPS
+from ...lazy_regex import LazyRegex
 from ...model import Report
 from . import targets as t
 from .numerals import NUMBER, Number, as_number
@@ -77,37 +78,37 @@ _FIRST_CHARS = "".join(
 )
 assert all("\u4e00" <= c <= "\u9fff" for c in _FIRST_CHARS), _FIRST_CHARS
 #: The lookahead on the first character spares trying ~80 alternatives at every position.
-_KEYWORD_RE = re.compile(
+_KEYWORD_RE = LazyRegex(
     f"(?=[{_FIRST_CHARS}])(?:"
     + "|".join(f"(?P<k{i}>{k.pattern})" for i, k in enumerate(_KEYWORDS))
     + ")"
 )
 
-_CLASSIFIER = re.compile(r"\s*([件起条宗])(?!次)")
-_APPROXIMATE = re.compile(r"(约|近|逾|超过|将近|大约|不足|不到|多达|各)\s*$")
-_NOT_EXACT_AFTER = re.compile(r"(以上|左右|以下|以内|之多)")
-_RANGE = re.compile(r"[0-9一二三四五六七八九十]\s*[-~～—－至到]\s*$")
-_FILLER_AFTER_COMMA = re.compile(r"\s*(共|共计|合计|总计|累计|计|为|达|了)?\s*")
-_CONJUNCTION = re.compile(r"\s*(并|和|及|与|以及|、|或)\s*")
+_CLASSIFIER = LazyRegex(r"\s*([件起条宗])(?!次)")
+_APPROXIMATE = LazyRegex(r"(约|近|逾|超过|将近|大约|不足|不到|多达|各)\s*$")
+_NOT_EXACT_AFTER = LazyRegex(r"(以上|左右|以下|以内|之多)")
+_RANGE = LazyRegex(r"[0-9一二三四五六七八九十]\s*[-~～—－至到]\s*$")
+_FILLER_AFTER_COMMA = LazyRegex(r"\s*(共|共计|合计|总计|累计|计|为|达|了)?\s*")
+_CONJUNCTION = LazyRegex(r"\s*(并|和|及|与|以及|、|或)\s*")
 
 #: Words showing the count is of something other than 政府信息公开申请.
-_NOT_APPLICATIONS = re.compile(
+_NOT_APPLICATIONS = LazyRegex(
     "建议|提案|信访|投诉|举报|咨询|留言|来信|来电|热线|诉求|工单|案件|事项|许可|审批|登记|备案|"
     "政务服务|办件|舆情|意见|问题|复议|诉讼|赔偿|处理费|收费|文件|公文|网站|信息条"
 )
-_APPLICATIONS = re.compile("依申请|公开申请|申请公开|信息公开申请|政府信息申请")
-_GI_CONTEXT = re.compile("信息公开|依申请|公开申请")
+_APPLICATIONS = LazyRegex("依申请|公开申请|申请公开|信息公开申请|政府信息申请")
+_GI_CONTEXT = LazyRegex("信息公开|依申请|公开申请")
 #: A total named in the same clause as one of these counts one channel only: "信函受理申请 1 件".
-_CHANNEL = re.compile("网络|网上|信函|当面|现场|邮寄|传真|电子邮件|线上|线下|窗口")
+_CHANNEL = LazyRegex("网络|网上|信函|当面|现场|邮寄|传真|电子邮件|线上|线下|窗口")
 #: Between "办理 262 件" and "48 件": the second is added to the first.
-_PLUS = re.compile(r"\s*[，,、]?\s*(?:另|另外|此外|其中)?\s*新增(?:申请)?\s*")
-_DELTA = re.compile("增加|减少|增长|下降|上升|新增|多出|少于|多于")
+_PLUS = LazyRegex(r"\s*[，,、]?\s*(?:另|另外|此外|其中)?\s*新增(?:申请)?\s*")
+_DELTA = LazyRegex("增加|减少|增长|下降|上升|新增|多出|少于|多于")
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
-_FULL_YEAR_PERIOD = re.compile(
+_YEAR = LazyRegex(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_FULL_YEAR_PERIOD = LazyRegex(
     r"1\s*月\s*1\s*日\s*起?\s*[至到—\-~]\s*(?:(?:19|20)[0-9]{2}\s*年\s*)?12\s*月\s*31\s*日\s*止?"
 )
-_PART_OF_YEAR_OR_OTHER_YEAR = re.compile(
+_PART_OF_YEAR_OR_OTHER_YEAR = LazyRegex(
     "去年|前年|上年(?!度?结转|度?转入)|上一年(?!度结转)|同比|较上|比上年|与上年|近[一二两三四五六七八九十几]年|"
     "历年|以来|每月|每年|每季|月均|日均|平均|季度|上半年|下半年|"
     r"(?<![0-9])[0-9]{1,2}\s*月|[一二三四五六七八九十]{1,2}月份"

@@ -11,21 +11,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...lazy_regex import LazyRegex
 from .mentions import MAX_CANDIDATES, other_time
 from .scan import Passage, sentence_bounds
 
-_NEGATION = re.compile(  # the lookahead spares trying every alternative at every position
+_NEGATION = LazyRegex(  # the lookahead spares trying every alternative at every position
     "(?=[未没暂尚无零])(?:(?:未|没有|没|暂未|尚未|未曾)(?:收到|接到|受理|接收|收悉|有|发生|出现|产生)"
     "|(?:暂无|无)(?=依申请|政府信息公开申请|公开申请)|零申请)"
 )
-_CLAUSE_END = re.compile("[，,；;。！？!?\n]")
+_CLAUSE_END = LazyRegex("[，,；;。！？!?\n]")
 #: A qualified "none": of one kind, channel or outcome only.
-_QUALIFIED = re.compile(
+_QUALIFIED = LazyRegex(
     "涉及|关于|有关|类|以外|之外|纸质|信函|邮寄|当面|现场|网络|网上|传真|电子邮件|逾期|超期|补正|"
     "重复|建议|提案|信访|投诉|举报|咨询|处理费|收费|许可|审批|登记|被纠|纠错|纠正|败诉|撤销|确认违法|"
     "维持|赔偿"
 )
-_GI_CONTEXT = re.compile("信息公开|依申请|公开申请")
+_GI_CONTEXT = LazyRegex("信息公开|依申请|公开申请")
 
 
 @dataclass(frozen=True)

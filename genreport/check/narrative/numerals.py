@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...lazy_regex import LazyRegex
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -23,7 +25,7 @@ _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 #: No count in a report has more digits; longer runs are serial numbers (or an attack).
 _COUNT_DIGITS = 15
-NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{CHINESE_NUMERAL_CHARS}]+)")
+NUMBER = LazyRegex(rf"(?P<arabic>{_ARABIC})|(?P<chinese>[{CHINESE_NUMERAL_CHARS}]+)")
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ punctuation, so "{{ a }}{{ b }}" is never a repetition and an expression never c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...findings import Finding
+from ...lazy_regex import LazyRegex
 from ...model import Report
 from ..base import INFO
 from ..context import PreviousYear
@@ -18,11 +18,11 @@ from .scan import Passage, passages
 
 _HAN = "\u4e00-\u9fff"
 #: A word of two to four characters typed twice: "情况情况", "资金资金", "政府信息政府信息".
-_REPEATED = re.compile(rf"([{_HAN}]{{2,4}})\1")
+_REPEATED = LazyRegex(rf"([{_HAN}]{{2,4}})\1")
 #: Reduplications that are words in their own right.
 _WORDS = {"研究研究", "讨论讨论", "商量商量", "学习学习", "了解了解"}
 #: ASCII , ; : ? ! between Chinese characters (not 1,234 or 12:30, which have digits around).
-_HALF_WIDTH = re.compile(rf"(?<=[{_HAN}])[,;:?!](?=[{_HAN}“‘（《])|(?<=[{_HAN}])\((?=[{_HAN}])")
+_HALF_WIDTH = LazyRegex(rf"(?<=[{_HAN}])[,;:?!](?=[{_HAN}“‘（《])|(?<=[{_HAN}])\((?=[{_HAN}])")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（"}
 _PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
@@ -43,7 +43,7 @@ _NAMES = {
     "〕": "右六角括号“〕”",
 }
 #: "1）" "二）" at the start of a clause number an item; they close nothing.
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s，,；;。：:、]))[0-9一二三四五六七八九十]{1,2}$")
+_ENUMERATOR = LazyRegex(r"(?:^|(?<=[\s，,；;。：:、]))[0-9一二三四五六七八九十]{1,2}$")
 
 
 def _repeats(report: Report, passage: Passage) -> Iterator[Finding]:

@@ -8,25 +8,25 @@ year's problems — and are left to R23's copy-paste check.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...findings import Finding
+from ...lazy_regex import LazyRegex
 from ...model import Report
 from ..base import ERROR
 from ..context import PreviousYear
 from .scan import PREFACE, Passage, last_before, passages, sentence_bounds
 
 _YEAR = r"((?:19|20)[0-9]{2})\s*年"
-_PERIOD = re.compile(
+_PERIOD = LazyRegex(
     rf"{_YEAR}\s*1\s*月\s*1\s*日\s*起?\s*[至到—\-~－]\s*(?:{_YEAR}\s*)?12\s*月\s*31\s*日\s*止?"
 )
-_TITLE = re.compile(rf"{_YEAR}\s*度?\s*的?\s*政府信息公开工作\s*(?:年度|情况)?\s*报告")
-_HERE_FOLLOWS = re.compile(
+_TITLE = LazyRegex(rf"{_YEAR}\s*度?\s*的?\s*政府信息公开工作\s*(?:年度|情况)?\s*报告")
+_HERE_FOLLOWS = LazyRegex(
     rf"现将[^。；;]{{0,30}}?{_YEAR}\s*度?[^。；;]{{0,30}}?(?:报告|公布|发布)如下"
 )
-_PRESENTS = re.compile("现将|现公布|现予公布|予以公布|本报告|特此|编制")
-_ABOUT_ANOTHER = re.compile("上年|上一年|去年|以往|整改|问题|通知|关于|针对|对照")
+_PRESENTS = LazyRegex("现将|现公布|现予公布|予以公布|本报告|特此|编制")
+_ABOUT_ANOTHER = LazyRegex("上年|上一年|去年|以往|整改|问题|通知|关于|针对|对照")
 
 
 def _in_title_marks(text: str, offset: int) -> bool:
