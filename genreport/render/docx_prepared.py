@@ -79,6 +79,8 @@ class DocxParts:
         return parts if parts.well_formed() else None
 
     def well_formed(self) -> bool:
+        """Every field of the type it is declared (marshal reads any data, not only these)."""
+
         def strings(value: object, n: int) -> bool:
             return (
                 isinstance(value, tuple)
@@ -86,22 +88,30 @@ class DocxParts:
                 and all(isinstance(s, str) for s in value)
             )
 
-        names = {name for name, _ in self.entries} if isinstance(self.entries, tuple) else set()
-        return (
-            isinstance(self.body, str)
-            and (self.frame is None or strings(self.frame, 3))
-            and all(strings(p, 3) for p in self.headers_footers)
-            and all(strings(n, 2) for n in self.footnotes)
-            and strings(self.property_sources, len(_TEMPLATED_PROPERTIES))
+        def rows(value: object, n: int) -> bool:
+            return isinstance(value, tuple) and all(strings(row, n) for row in value)
+
+        entries = self.entries
+        if not (
+            isinstance(entries, tuple)
             and all(
                 isinstance(e, tuple)
                 and len(e) == 2
                 and isinstance(e[0], str)
                 and isinstance(e[1], bytes)
-                for e in self.entries
+                for e in entries
             )
-            and isinstance(self.headers_footers, tuple)
-            and isinstance(self.footnotes, tuple)
+        ):
+            return False
+        names = {name for name, _ in entries}
+        return (
+            isinstance(self.body, str)
+            and (self.frame is None or strings(self.frame, 3))
+            and rows(self.headers_footers, 3)
+            and rows(self.footnotes, 2)
+            and strings(self.property_sources, len(_TEMPLATED_PROPERTIES))
+            and isinstance(self.document_part, str)
+            and isinstance(self.core_name, str)
             and {self.document_part, self.core_name} <= names
         )
 
@@ -174,7 +184,6 @@ class PreparedDocx:
     def __init__(self, template: bytes, parts: DocxParts | None = None) -> None:
         self._template = template
         parts = parts or prepare(template)
-        self.parts = parts
         self._body = parts.body
         self._frame = None if parts.frame is None else _Frame(*parts.frame)
         self._document_part = parts.document_part

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import marshal
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -194,3 +195,18 @@ def test_a_cache_that_cannot_be_written_is_skipped(workspace: Path) -> None:
     assert built(workspace) == reference
     assert built(workspace) == reference
     assert (workspace / "build" / FOLDER).read_text("utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [42, (), ("body",) * 8, (1, None, "d", (), (), "c", ("",) * 6, ()), [b"\x00"] * 8],
+    ids=["number", "empty", "strings", "wrong-types", "list"],
+)
+def test_data_of_another_shape_is_not_taken_for_prepared_parts(value: object) -> None:
+    assert docx_prepared.DocxParts.from_bytes(marshal.dumps(value)) is None
+    assert docx_prepared.DocxParts.from_bytes(b"\xff" + marshal.dumps(value)) is None
+
+
+def test_prepared_parts_survive_the_round_trip() -> None:
+    parts = docx_prepared.prepare((DEFAULTS / "report.docx").read_bytes())
+    assert docx_prepared.DocxParts.from_bytes(parts.to_bytes()) == parts
