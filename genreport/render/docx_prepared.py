@@ -1,4 +1,4 @@
-"""A Word template prepared once per process: docxtpl's work that does not depend on the report.
+"""A Word template prepared once: docxtpl's work that does not depend on the report.
 
 ``DocxTemplate.render`` re-reads the whole package, re-runs its tag patching (``patch_xml``: some
 dozen regular expressions over the 80 KB body) and re-serializes every part for each document.
@@ -7,6 +7,10 @@ are the same every time; ``PreparedDocx`` keeps those and per report renders the
 the same post-processing docxtpl does (``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``) and
 zips the result. The bytes equal docxtpl's render and python-docx's save, normalized
 (``docx_package.normalize``): tests/render/test_docx_prepared.py compares the two.
+
+Preparing (``prepare``) needs docxtpl and python-docx; what it yields (``DocxParts``) is plain data
+that ``build_cache`` keeps between processes, and rendering from it needs only lxml and Jinja
+(``docx_xml``), docxtpl being imported only for a repair a report needs (``fix_tables`` etc.).
 """
 
 from __future__ import annotations

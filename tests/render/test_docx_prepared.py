@@ -36,7 +36,7 @@ from genreport.render.docx_package import APP_PART, app_xml, normalize
 from genreport.render.docx_prepared import PreparedDocx
 from genreport.render.docx_template import BODY_SIZE
 from genreport.render.signature import RIGHT_SPACE, SignatureLayout
-from genreport.render.templates import DEFAULTS
+from genreport.render.templates import DEFAULTS, TemplateProblem
 
 from .conftest import load_report
 from .helpers import FIXTURES, part, text_of
@@ -232,3 +232,18 @@ def test_reports_rendered_in_turn_equal_fresh_renders_and_share_nothing() -> Non
     narrative_a = a.sections[0].blocks[0].text
     assert a.agency in text_a and narrative_a in text_a
     assert a.agency not in text_b and narrative_a not in text_b
+
+
+def test_a_template_without_margins_is_a_template_problem() -> None:
+    """python-docx failed with a TypeError here (an internal error); it is the template's fault."""
+    document = docx.Document(io.BytesIO(DEFAULT))
+    sect_pr = document.sections[0]._sectPr
+    sect_pr.remove(sect_pr.find(qn("w:pgMar")))
+    out = io.BytesIO()
+    document.save(out)
+    view, published = VIEWS[0]
+    with pytest.raises(TemplateProblem) as problem:
+        render_docx(view, out.getvalue(), published)
+    assert str(problem.value) == (
+        "Word 模板 report.docx 的页面设置缺少纸张宽度或左右页边距，无法排署名和日期"
+    )
