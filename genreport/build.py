@@ -27,14 +27,12 @@ from . import __version__
 from .crash import Crash
 from .file_lock import locked
 from .findings import Finding, has_errors
-from .fonts import font_statuses, missing_fonts_warning
 from .output import remove_stray_temporaries, write_atomic, write_problem
 from .pipeline import Loader, check_files
 from .render import DEFAULT_FORMATS, FORMATS
 from .render.pdf import PdfError, docx_to_pdf, require_soffice
 from .render.templates import TemplateProblem, Templates, templates_for
 from .rollup import rollup_inputs
-from .workers import completed
 from .workspace import UsageError, Workspace, previous_year_file
 
 if TYPE_CHECKING:
@@ -295,21 +293,23 @@ class _Job:
     root: Path
 
 
-_renderers: dict[tuple[tuple[Path, ...], str], Renderer] = {}
+_renderers: dict[tuple[tuple[Path, ...], str, Path], Renderer] = {}
 
 
-def _renderer(dirs: tuple[Path, ...], digest: str) -> Renderer:
-    """One renderer per template set and process: templates are read and compiled once.
+def _renderer(dirs: tuple[Path, ...], digest: str, build_dir: Path) -> Renderer:
+    """One renderer per template set and process: templates are read and compiled once, and
+    what that makes is kept in ``build/.genreport-cache`` for the next process (``build_cache``).
 
     Keyed by the templates' contents too, so a long-lived process never renders with a template
     that has since changed on disk.
     """
-    from .render.renderer import Renderer  # noqa: PLC0415  (a no-op build never renders)
+    from .render.build_cache import FOLDER  # noqa: PLC0415  (a no-op build never renders)
+    from .render.renderer import Renderer  # noqa: PLC0415
 
-    key = (dirs, digest)
+    key = (dirs, digest, build_dir)
     if key not in _renderers:
         _renderers.clear()
-        _renderers[key] = Renderer(Templates(dirs))
+        _renderers[key] = Renderer(Templates(dirs), build_dir / FOLDER)
     return _renderers[key]
 
 
@@ -342,7 +342,7 @@ def _build_checked(job: _Job) -> FileResult:
             return result
         result.forced = True
     try:
-        renderer = _renderer(job.template_dirs, job.templates_digest)
+        renderer = _renderer(job.template_dirs, job.templates_digest, job.build_dir)
         rendered = renderer.render(report, job.formats, checked.previous, result.forced)
         if "pdf" in job.formats:
             rendered["pdf"] = docx_to_pdf(rendered["docx"], job.soffice)
@@ -370,6 +370,8 @@ def _run(jobs: list[_Job], workers: int) -> Iterable[FileResult]:
         for job in jobs:
             yield _build_one(job)
         return
+    from .workers import completed  # noqa: PLC0415  (process pools cost a one-file build)
+
     yield from completed(_build_one, jobs, workers, _crashed)
 
 
@@ -387,6 +389,8 @@ def build(
     soffice = require_soffice() if "pdf" in options.formats else None
     notes = []
     if soffice is not None:
+        from .fonts import font_statuses, missing_fonts_warning  # noqa: PLC0415  (PDF only)
+
         fonts = missing_fonts_warning(font_statuses())
         notes += [fonts] if fonts else []
     templates = templates_for(workspace.templates)

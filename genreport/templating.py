@@ -14,13 +14,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from .filters import FILTERS
 
 
-def make_environment(template_dirs: list[Path] | None = None) -> Environment:
-    """HTML templates (``*.html``, ``*.html.j2``) autoescape; other outputs escape in their renderer."""
+def make_environment(
+    template_dirs: list[Path] | None = None, bytecode_cache: BytecodeCache | None = None
+) -> Environment:
+    """HTML templates (``*.html``, ``*.html.j2``) autoescape; other outputs escape in their renderer.
+
+    ``bytecode_cache`` keeps compiled templates between processes (``render.build_cache``).
+    """
     env = Environment(
         loader=FileSystemLoader([str(d) for d in template_dirs]) if template_dirs else None,
         undefined=StrictUndefined,
@@ -30,6 +41,7 @@ def make_environment(template_dirs: list[Path] | None = None) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache,
     )
     env.filters.update(FILTERS)
     return env

@@ -155,3 +155,22 @@ def test_a_build_with_nothing_to_do_does_not_load_the_renderers(
     code, modules = imported(["build", "2023"], workspace, tmp_path)
     assert code == 0
     assert heavy(modules, ("docxtpl", "docx", "lxml", "genreport.render.renderer")) == []
+
+
+def test_a_build_with_the_cache_warm_renders_without_docxtpl_or_python_docx(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """The first build prepares the Word template with docxtpl and keeps it in
+    build/.genreport-cache; the next renders from there with lxml and Jinja alone."""
+    args = ["build", "inputs/2023/shijianju.yaml", "--force"]
+    code, modules = imported(args, workspace, tmp_path)
+    assert code == 0
+    assert "docxtpl" in modules
+    code, modules = imported(args, workspace, tmp_path)
+    assert code == 0
+    assert "genreport.render.renderer" in modules
+    cold_build = (
+        *("docxtpl", "docx", "docxcompose", "xml.sax", "urllib.request", "pydantic", "rich"),
+        *("multiprocessing", "concurrent.futures", "genreport.fonts", "genreport.workers"),
+    )
+    assert heavy(modules, cold_build) == []

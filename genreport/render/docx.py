@@ -14,27 +14,31 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
 from jinja2 import Environment, Template, TemplateError
 
 from ..templating import make_environment
+from .build_cache import BuildCache, TemplateBytecode, compiled_from_string
 from .cell_fit import TWIPS_PER_HALF_POINT
 from .context import ReportView
 from .docx_package import APP_PART, app_xml
 from .docx_prepared import PreparedDocx
 from .docx_template import BODY_SIZE
+from .docx_xml import EMU_PER_TWIP, NSMAP, get_or_add_ppr, measure, qn
 from .signature import RIGHT_SPACE, SignatureLayout
 from .templates import TemplateProblem
 
 
-def docx_environment() -> Environment:
+def docx_environment(cache: BuildCache | None = None) -> Environment:
     """The project's environment, XML-escaping, remembering the parts it has compiled.
 
     docxtpl compiles each part of the template (the whole body is one Jinja template of some
     hundred kilobytes) on every render; a build renders the same template for every report, so
-    compiling once per process saves most of the time docxtpl spends per document.
+    compiling once per process saves most of the time docxtpl spends per document, and ``cache``
+    keeps the compiled parts for the next process.
     """
-    env = make_environment()
+    env = make_environment(
+        bytecode_cache=None if cache is None else TemplateBytecode(cache, "docx")
+    )
     env.autoescape = True
     compile_part = env.from_string
     compiled: dict[str, Template] = {}
@@ -43,7 +47,7 @@ def docx_environment() -> Environment:
         if args or kwargs or not isinstance(source, str):
             return compile_part(source, *args, **kwargs)
         if source not in compiled:
-            compiled[source] = compile_part(source)
+            compiled[source] = compiled_from_string(env, source)
         return compiled[source]
 
     env.from_string = from_string  # type: ignore[method-assign]
@@ -112,15 +116,15 @@ def place_signature(root: Any, layout: SignatureLayout) -> None:
     Date) left-aligned where ``date_start`` says, so its first character sits two characters right
     of the name's whatever font prints its digits. Indents in twips and, for the name, also in
     characters (``w:rightChars``, hundredths)."""
-    section = root.sectPr_lst[0]  # python-docx's Document.sections[0]
-    text_width = (section.page_width - section.left_margin - section.right_margin) // 635
+    text_width = _text_width(root)
     char = BODY_SIZE * TWIPS_PER_HALF_POINT
-    for paragraph in root.xpath(_STYLED):
-        props = paragraph.pPr
-        style = props.pStyle.val if props is not None and props.pStyle is not None else None
+    for paragraph in root.xpath(_STYLED, namespaces=NSMAP):
+        props = paragraph.find(qn("w:pPr"))
+        style_element = None if props is None else props.find(qn("w:pStyle"))
+        style = None if style_element is None else style_element.get(qn("w:val"))
         if style not in ("Signature", "Date"):
             continue
-        indent = props.get_or_add_ind()
+        indent = get_or_add_ppr(props, "w:ind")
         indent.attrib.clear()
         indent.set(qn("w:firstLineChars"), "0")
         indent.set(qn("w:firstLine"), "0")
@@ -135,4 +139,23 @@ def place_signature(root: Any, layout: SignatureLayout) -> None:
             indent.set(qn("w:rightChars"), str(round(-RIGHT_SPACE * 100)))
             indent.set(qn("w:right"), str(round(-RIGHT_SPACE * char)))
             align = "left"
-        props.get_or_add_jc().set(qn("w:val"), align)
+        get_or_add_ppr(props, "w:jc").set(qn("w:val"), align)
+
+
+_SECTIONS = "./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr"
+
+
+def _text_width(root: Any) -> int:
+    """The first section's page width less its left and right margins, in twips."""
+    section = root.xpath(_SECTIONS, namespaces=NSMAP)[0]  # python-docx's Document.sections[0]
+    size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+    width = measure(None if size is None else size.get(qn("w:w")))
+    left, right = (
+        measure(None if margins is None else margins.get(qn(side)), signed=True)
+        for side in ("w:left", "w:right")
+    )
+    if width is None or left is None or right is None:
+        raise TemplateProblem(
+            "Word 模板 report.docx 的页面设置缺少纸张宽度或左右页边距，无法排署名和日期"
+        )
+    return (width - left - right) // EMU_PER_TWIP

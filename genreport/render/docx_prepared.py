@@ -1,4 +1,4 @@
-"""A Word template prepared once per process: docxtpl's work that does not depend on the report.
+"""A Word template prepared once: docxtpl's work that does not depend on the report.
 
 ``DocxTemplate.render`` re-reads the whole package, re-runs its tag patching (``patch_xml``: some
 dozen regular expressions over the 80 KB body) and re-serializes every part for each document.
@@ -7,32 +7,36 @@ are the same every time; ``PreparedDocx`` keeps those and per report renders the
 the same post-processing docxtpl does (``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``) and
 zips the result. The bytes equal docxtpl's render and python-docx's save, normalized
 (``docx_package.normalize``): tests/render/test_docx_prepared.py compares the two.
+
+Preparing (``prepare``) needs docxtpl and python-docx; what it yields (``DocxParts``) is plain data
+that ``build_cache`` keeps between processes, and rendering from it needs only lxml and Jinja
+(``docx_xml``), docxtpl being imported only for a repair a report needs (``fix_tables`` etc.).
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
 import io
+import marshal
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.coreprops import CoreProperties
-from docx.opc.oxml import parse_xml, serialize_part_xml
-from docx.oxml.ns import nsmap
-from docx.oxml.parser import element_class_lookup
-from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree  # type: ignore[import-untyped]
 
+from .build_cache import BuildCache
 from .docx_package import replaced, write_package
+from .docx_xml import NSMAP, CoreProperties, parse_part, qn, serialize_part
 
-_W_NS = nsmap["w"]
+_W_NS = NSMAP["w"]
 _W = f"{{{_W_NS}}}"
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 #: The core properties docxtpl renders as templates, in its order (``render_properties``).
 _TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _SECTIONS = "./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr"
@@ -49,45 +53,165 @@ class _Part:
     encoding: str
 
 
+@dataclass(frozen=True)
+class DocxParts:
+    """What preparing a template yields, all plain data: what ``build_cache`` keeps on disk.
+
+    ``frame`` is the body's surroundings (``_Frame``) or None, ``footnotes`` each footnotes part
+    and its source, ``entries`` every part of the template package as python-docx saves it.
+    """
+
+    body: str
+    frame: tuple[str, str, str] | None
+    document_part: str
+    headers_footers: tuple[tuple[str, str, str], ...]
+    footnotes: tuple[tuple[str, str], ...]
+    core_name: str
+    property_sources: tuple[str, ...]
+    entries: tuple[tuple[str, bytes], ...]
+
+    def to_bytes(self) -> bytes:
+        return marshal.dumps(tuple(getattr(self, f.name) for f in fields(self)))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> DocxParts | None:
+        """The parts ``to_bytes`` wrote, or None for anything else."""
+        try:
+            parts = cls(*marshal.loads(data))
+        except (EOFError, ValueError, TypeError):
+            return None
+        return parts if parts.well_formed() else None
+
+    def well_formed(self) -> bool:
+        """Every field of the type it is declared (marshal reads any data, not only these)."""
+
+        def strings(value: object, n: int) -> bool:
+            return (
+                isinstance(value, tuple)
+                and len(value) == n
+                and all(isinstance(s, str) for s in value)
+            )
+
+        def rows(value: object, n: int) -> bool:
+            return isinstance(value, tuple) and all(strings(row, n) for row in value)
+
+        entries = self.entries
+        if not (
+            isinstance(entries, tuple)
+            and all(
+                isinstance(e, tuple)
+                and len(e) == 2
+                and isinstance(e[0], str)
+                and isinstance(e[1], bytes)
+                for e in entries
+            )
+        ):
+            return False
+        names = {name for name, _ in entries}
+        return (
+            isinstance(self.body, str)
+            and (self.frame is None or strings(self.frame, 3))
+            and rows(self.headers_footers, 3)
+            and rows(self.footnotes, 2)
+            and strings(self.property_sources, len(_TEMPLATED_PROPERTIES))
+            and isinstance(self.document_part, str)
+            and isinstance(self.core_name, str)
+            and {self.document_part, self.core_name} <= names
+        )
+
+
+def prepare(template: bytes) -> DocxParts:
+    """docxtpl's work on ``template`` that does not depend on the report (some 100 ms)."""
+    from docxtpl import DocxTemplate  # noqa: PLC0415  (a cached template needs no docxtpl)
+
+    tpl = DocxTemplate(io.BytesIO(template))
+    tpl.init_docx()
+    document = tpl.docx
+    assert document is not None
+    body = _for_render(tpl.patch_xml(tpl.get_xml()))
+    frame = _frame(document.element, body)
+    headers_footers = tuple(
+        (part.partname.membername, _for_render(tpl.patch_xml(xml)), encoding)
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI)
+        for _, part in tpl.get_headers_footers(uri)
+        for xml in [tpl.get_part_xml(part)]
+        for encoding in [tpl.get_headers_footers_encoding(xml)]
+    )
+    package = document.part.package
+    footnotes = tuple(
+        (part.partname.membername, part.blob.decode("utf-8"))
+        for part in package.parts
+        if part.content_type == _FOOTNOTES
+    )
+    core = document.core_properties  # python-docx adds the part when the template has none
+    (core_name,) = (p.partname.membername for p in package.parts if p.content_type == _CORE)
+    sources = tuple(getattr(core, name) for name in _TEMPLATED_PROPERTIES)
+    out = io.BytesIO()
+    document.save(out)
+    return DocxParts(
+        body,
+        None if frame is None else (frame.head, frame.start, frame.tail),
+        document.part.partname.membername,
+        headers_footers,
+        footnotes,
+        core_name,
+        sources,
+        tuple(_entries(out.getvalue()).items()),
+    )
+
+
+def prepared(template: bytes, cache: BuildCache | None = None) -> PreparedDocx:
+    """The template prepared, its parts read from ``cache`` when it has them (else kept there)."""
+    if cache is None:
+        return PreparedDocx(template)
+    key = hashlib.sha256(template).digest()
+    data = cache.read("docx", key)
+    parts = None if data is None else DocxParts.from_bytes(data)
+    if parts is not None:
+        with contextlib.suppress(etree.LxmlError, KeyError):
+            return PreparedDocx(template, parts)
+    parts = prepare(template)
+    cache.forget("docx", "jinja-docx")  # a new template: the old one's entries are no use
+    cache.write("docx", key, parts.to_bytes())
+    return PreparedDocx(template, parts)
+
+
 class PreparedDocx:
     """``report.docx`` parsed and patched once; ``render`` makes one report's package bytes.
 
-    ``finish`` runs on the rendered document element before it is serialized (the signature
-    placement), ``properties`` on its core properties after docxtpl's own (the report's title,
-    author and dates).
+    Made from the template's bytes, or from ``parts`` a cache kept (then docxtpl is imported only
+    if a report needs one of its repairs). ``finish`` runs on the rendered document element before
+    it is serialized (the signature placement), ``properties`` on its core properties after
+    docxtpl's own (the report's title, author and dates).
     """
 
-    def __init__(self, template: bytes) -> None:
-        self._tpl = tpl = DocxTemplate(io.BytesIO(template))
-        tpl.init_docx()
-        document = tpl.docx
-        assert document is not None
-        self._body = _for_render(tpl.patch_xml(tpl.get_xml()))
-        self._root = copy.deepcopy(document.element)
-        self._frame = _frame(self._root, self._body)
-        self._document_part = document.part.partname.membername
-        self._headers_footers = [
-            _Part(part.partname.membername, _for_render(tpl.patch_xml(xml)), encoding)
-            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI)
-            for _, part in tpl.get_headers_footers(uri)
-            for xml in [tpl.get_part_xml(part)]
-            for encoding in [tpl.get_headers_footers_encoding(xml)]
-        ]
-        package = document.part.package
-        self._footnotes = [
-            (part.partname.membername, part.blob.decode("utf-8"))
-            for part in package.parts
-            if part.content_type == _FOOTNOTES
-        ]
-        core = document.core_properties  # python-docx adds the part when the template has none
-        self._core = copy.deepcopy(core._element)
-        (self._core_name,) = (
-            p.partname.membername for p in package.parts if p.content_type == CT.OPC_CORE_PROPERTIES
-        )
-        self._property_sources = [getattr(core, name) for name in _TEMPLATED_PROPERTIES]
-        out = io.BytesIO()
-        document.save(out)
-        self._entries = _entries(out.getvalue())
+    def __init__(self, template: bytes, parts: DocxParts | None = None) -> None:
+        self._template = template
+        parts = parts or prepare(template)
+        self._body = parts.body
+        self._frame = None if parts.frame is None else _Frame(*parts.frame)
+        self._document_part = parts.document_part
+        self._headers_footers = [_Part(*p) for p in parts.headers_footers]
+        self._footnotes = list(parts.footnotes)
+        self._core_name = parts.core_name
+        self._property_sources = list(parts.property_sources)
+        self._entries = dict(parts.entries)
+        self._core = parse_part(self._entries[self._core_name])
+        self._docxtpl: Any = None
+
+    @property
+    def _tpl(self) -> Any:
+        """docxtpl, for the repairs only some reports need (tables, listings, footnotes)."""
+        if self._docxtpl is None:
+            from docxtpl import DocxTemplate  # noqa: PLC0415
+
+            self._docxtpl = DocxTemplate(io.BytesIO(self._template))
+        return self._docxtpl
+
+    @property
+    def _root(self) -> Any:
+        """The template's document element, for docxtpl's way of placing a body."""
+        return parse_part(self._entries[self._document_part])
 
     def render(
         self,
@@ -102,16 +226,16 @@ class PreparedDocx:
         root = self._document(self._render(self._body, context, env))
         _number_drawings(root)
         finish(root)
-        entries[self._document_part] = serialize_part_xml(root)
+        entries[self._document_part] = serialize_part(root)
         for part in self._headers_footers:
             xml = self._render(part.source, context, env).encode(part.encoding)
-            entries[part.name] = serialize_part_xml(parse_xml(xml))  # type: ignore[arg-type]
+            entries[part.name] = serialize_part(parse_part(xml))
         core = CoreProperties(copy.deepcopy(self._core))
         for name, source in zip(_TEMPLATED_PROPERTIES, self._property_sources, strict=True):
             setattr(core, name, env.from_string(source).render(context))
         properties(core)
-        entries[self._core_name] = serialize_part_xml(core._element)
-        sections = len(root.xpath(_SECTIONS))
+        entries[self._core_name] = serialize_part(core.element)
+        sections = len(root.xpath(_SECTIONS, namespaces=NSMAP))
         for name, source in self._footnotes:
             notes = source  # docxtpl renders them once per section, each time its last result
             for _ in range(sections):
@@ -129,13 +253,12 @@ class PreparedDocx:
         """
         if self._frame is not None and body.startswith(self._frame.start):
             parser = etree.XMLParser(recover=True)
-            parser.set_element_class_lookup(element_class_lookup)
             text = self._frame.head + body[len(self._frame.start) :] + self._frame.tail
             root = etree.fromstring(text, parser)
             if not parser.error_log and _tables_as_fix_tables_leaves_them(root):
                 return root
-        root = copy.deepcopy(self._root)
-        root.replace(root.body, self._tpl.fix_tables(body))
+        root = self._root
+        root.replace(root.find(qn("w:body")), self._tpl.fix_tables(body))
         return root
 
     def _render(self, source: str, context: dict[str, Any], env: Environment) -> str:
@@ -213,7 +336,7 @@ def _tables_as_fix_tables_leaves_them(root: Any) -> bool:
     return True
 
 
-_DRAWINGS = etree.XPath("//wp:docPr", namespaces=nsmap)
+_DRAWINGS = etree.XPath("//wp:docPr", namespaces=NSMAP)
 
 
 def _number_drawings(root: Any) -> None:

@@ -30,14 +30,9 @@ import datetime as dt
 import io
 import itertools
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
-
-from docx import Document
-from docx.oxml import parse_xml
-from docx.shared import Twips
 
 from ..layout import SECTION_HEADINGS
-from .docx_package import APP_PART, app_xml, normalize
+from .docx_package import APP_PART, app_xml, escape, normalize, quoteattr
 from .tables import Cell, Table, placeholder, tables
 from .typefaces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 
@@ -367,6 +362,10 @@ def footer_paragraph(odd: bool) -> str:
 
 def build_template() -> bytes:
     """The template's bytes; the same on every run."""
+    from docx import Document  # noqa: PLC0415  (rendering needs the constants here, not docx)
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.shared import Twips  # noqa: PLC0415
+
     doc = Document()
     _drop_unused_parts(doc)
 

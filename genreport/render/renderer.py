@@ -13,37 +13,46 @@ from ..check.context import PreviousYear
 from ..model import Report
 from ..narrative import explain
 from ..templating import make_environment
+from .build_cache import BuildCache, TemplateBytecode
 from .context import ReportView, build_view
 from .docx import docx_environment, render_docx
-from .docx_prepared import PreparedDocx
+from .docx_prepared import PreparedDocx, prepared
 from .html import render_html
 from .markdown import md_text, render_markdown
 from .templates import DOCX, TemplateProblem, Templates, templates_for
 
 
-def environment(templates: Templates) -> Environment:
-    """The project's Jinja environment over the template folders, plus the Markdown filter."""
-    env = make_environment(list(templates.dirs))
+def environment(templates: Templates, cache: BuildCache | None = None) -> Environment:
+    """The project's Jinja environment over the template folders, plus the Markdown filter;
+    compiled templates kept in ``cache``."""
+    bytecode = None if cache is None else TemplateBytecode(cache, "templates")
+    env = make_environment(list(templates.dirs), bytecode)
     env.filters["md"] = md_text
     return env
 
 
 @dataclass
 class Renderer:
-    """Renders reports with one set of templates; reuse it for many reports (templates load once)."""
+    """Renders reports with one set of templates; reuse it for many reports (templates load once).
+
+    With a ``cache`` folder, what preparing and compiling the templates makes is kept there for
+    the next process (``build_cache``).
+    """
 
     templates: Templates
+    cache: Path | None = None
 
     def __post_init__(self) -> None:
-        self.env = environment(self.templates)
-        self.docx_env = docx_environment()
+        self._cache = None if self.cache is None else BuildCache(self.cache)
+        self.env = environment(self.templates, self._cache)
+        self.docx_env = docx_environment(self._cache)
         self._docx: PreparedDocx | None = None
 
     @property
     def docx_template(self) -> PreparedDocx:
         """The Word template, read and prepared on first use (HTML-only builds never do)."""
         if self._docx is None:
-            self._docx = PreparedDocx(self.templates.find(DOCX).read_bytes())
+            self._docx = prepared(self.templates.find(DOCX).read_bytes(), self._cache)
         return self._docx
 
     def render(

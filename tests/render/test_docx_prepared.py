@@ -14,24 +14,29 @@ import io
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docxtpl import DocxTemplate
 
 from genreport.model import Report
+from genreport.render.cell_fit import TWIPS_PER_HALF_POINT
 from genreport.render.context import ReportView, build_view
 from genreport.render.docx import (
+    _STYLED,
     document_time,
     docx_environment,
-    place_signature,
     render_docx,
     set_properties,
 )
 from genreport.render.docx_package import APP_PART, app_xml, normalize
 from genreport.render.docx_prepared import PreparedDocx
-from genreport.render.signature import SignatureLayout
-from genreport.render.templates import DEFAULTS
+from genreport.render.docx_template import BODY_SIZE
+from genreport.render.signature import RIGHT_SPACE, SignatureLayout
+from genreport.render.templates import DEFAULTS, TemplateProblem
 
 from .conftest import load_report
 from .helpers import FIXTURES, part, text_of
@@ -49,11 +54,37 @@ _FOOTNOTES = (
 )
 
 
+def python_docx_place_signature(root: Any, layout: SignatureLayout) -> None:
+    """``docx.place_signature`` as it was, through python-docx's element classes."""
+    section = root.sectPr_lst[0]
+    text_width = (section.page_width - section.left_margin - section.right_margin) // 635
+    char = BODY_SIZE * TWIPS_PER_HALF_POINT
+    for paragraph in root.xpath(_STYLED):
+        props = paragraph.pPr
+        style = props.pStyle.val if props is not None and props.pStyle is not None else None
+        if style not in ("Signature", "Date"):
+            continue
+        indent = props.get_or_add_ind()
+        indent.attrib.clear()
+        indent.set(qn("w:firstLineChars"), "0")
+        indent.set(qn("w:firstLine"), "0")
+        if style == "Signature":
+            indent.set(qn("w:rightChars"), str(round(layout.name_right * 100)))
+            indent.set(qn("w:right"), str(round(layout.name_right * char)))
+            align = "right"
+        else:
+            indent.set(qn("w:left"), str(round(text_width - layout.date_start * char)))
+            indent.set(qn("w:rightChars"), str(round(-RIGHT_SPACE * 100)))
+            indent.set(qn("w:right"), str(round(-RIGHT_SPACE * char)))
+            align = "left"
+        props.get_or_add_jc().set(qn("w:val"), align)
+
+
 def docxtpl_reference(view: ReportView, template: bytes, published: dt.date) -> bytes:
     """render_docx as it was: docxtpl and python-docx for every document."""
     document = DocxTemplate(io.BytesIO(template))
     document.render(view.context(), jinja_env=docx_environment(), autoescape=True)
-    place_signature(document.docx.element, SignatureLayout.of(view.agency, view.date))
+    python_docx_place_signature(document.docx.element, SignatureLayout.of(view.agency, view.date))
     set_properties(document.docx.core_properties, view, document_time(published, os.environ))
     out = io.BytesIO()
     document.save(out)
@@ -98,6 +129,13 @@ def custom_template() -> bytes:
     first.add_run("{%").italic = True
     first.add_run(" if draft is defined %}草稿{% endif %}")
     document.add_paragraph("尾注 {{ date }}\t{{ agency }}")  # a tab: docxtpl's resolve_listing
+    for paragraph in document.paragraphs:  # the indent and alignment go between these
+        if paragraph.style.name == "Signature":
+            props = paragraph._p.get_or_add_pPr()
+            props.append(parse_xml(f"<w:rPr {nsdecls('w')}><w:b/></w:rPr>"))
+            props.insert(1, parse_xml(f'<w:spacing {nsdecls("w")} w:before="0"/>'))
+    margins = document.sections[0]._sectPr.find(qn("w:pgMar"))
+    margins.set(qn("w:left"), "28.5mm")  # a measure with units, read as python-docx reads it
     out = io.BytesIO()
     document.save(out)
     return _with_footnotes(out.getvalue())
@@ -194,3 +232,18 @@ def test_reports_rendered_in_turn_equal_fresh_renders_and_share_nothing() -> Non
     narrative_a = a.sections[0].blocks[0].text
     assert a.agency in text_a and narrative_a in text_a
     assert a.agency not in text_b and narrative_a not in text_b
+
+
+def test_a_template_without_margins_is_a_template_problem() -> None:
+    """python-docx failed with a TypeError here (an internal error); it is the template's fault."""
+    document = docx.Document(io.BytesIO(DEFAULT))
+    sect_pr = document.sections[0]._sectPr
+    sect_pr.remove(sect_pr.find(qn("w:pgMar")))
+    out = io.BytesIO()
+    document.save(out)
+    view, published = VIEWS[0]
+    with pytest.raises(TemplateProblem) as problem:
+        render_docx(view, out.getvalue(), published)
+    assert str(problem.value) == (
+        "Word 模板 report.docx 的页面设置缺少纸张宽度或左右页边距，无法排署名和日期"
+    )
