@@ -205,6 +205,75 @@ def medians(
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def many_cases(
+    args: argparse.Namespace, genreport: list[str], scratch: Path, sizes: list[int], rows: list[Row]
+) -> None:
+    """The cases over many files: builds of ``--reports``, no-op rebuild, checks, peak memory."""
+    many = scratch / "many"
+    files = [str(p) for p in generate(many, args.reports)]
+    naive_out = scratch / "naive"
+    naive_out.mkdir()
+    built = medians(
+        args.repeat_big,
+        {
+            "all": lambda: run([*genreport, "build", "2023", "--force"], many),
+            "one": lambda: run([*genreport, "build", "2023", "--force", "-j", "1"], many),
+            "naive": lambda: run(
+                [PYTHON, "-c", NAIVE_LOOP, str(TEMPLATE), str(naive_out), *files], many
+            ),
+        },
+    )
+    n = args.reports
+    rows.append(
+        Row(
+            f"`build 2023`, {n} reports, all cores",
+            built["all"],
+            built["naive"],
+            "naive docxtpl loop (docx only)",
+            "≤ 0.2× (5× faster)",
+        )
+    )
+    rows.append(
+        Row(
+            f"`build 2023 -j 1`, {n} reports",
+            built["one"],
+            built["naive"],
+            "naive docxtpl loop (docx only)",
+            "≤ 0.33× (3× faster)",
+        )
+    )
+    run([*genreport, "build", "2023"], many)
+    noop = medians(args.repeat_big, {"noop": lambda: run([*genreport, "build", "2023"], many)})
+    rows.append(Row(f"no-op rebuild of {n}", noop["noop"], goal="≤ 1 s"))
+
+    for size in sizes:
+        folder = scratch / f"check{size}"
+        generate(folder, size)
+        timed = medians(
+            args.repeat_big, {"check": lambda f=folder: run([*genreport, "check", "2023"], f)}
+        )
+        rows.append(
+            Row(
+                f"`check 2023`, {size} files",
+                timed["check"],
+                goal="≤ 10 s" if size == 2000 else "",
+                note=f"{timed['check'] / size * 1000:.1f} ms a file",
+            )
+        )
+
+    big = scratch / "memory"
+    generate(big, args.memory_reports)
+    wall, peak = peak_memory([*genreport, "build", "2023"], big)
+    rows.append(
+        Row(
+            f"`build 2023`, {args.memory_reports} reports: peak memory",
+            wall,
+            goal="< 300 MB",
+            note=f"peak {peak / 2**20:.0f} MB (CLI + workers, summed RSS)",
+        )
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11, help="runs of each cold case")
@@ -213,6 +282,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=500, help="reports for the build cases")
     parser.add_argument("--memory-reports", type=int, default=2000)
     parser.add_argument("--quick", action="store_true", help="small sizes, for trying the bench")
+    parser.add_argument("--cold-only", action="store_true", help="only the two cold cases")
     args = parser.parse_args()
     if args.quick:
         args.repeat, args.repeat_big, args.sizes = 3, 1, "20,50"
@@ -260,69 +330,8 @@ def main() -> None:
             )
         )
 
-        many = scratch / "many"
-        files = [str(p) for p in generate(many, args.reports)]
-        naive_out = scratch / "naive"
-        naive_out.mkdir()
-        built = medians(
-            args.repeat_big,
-            {
-                "all": lambda: run([*genreport, "build", "2023", "--force"], many),
-                "one": lambda: run([*genreport, "build", "2023", "--force", "-j", "1"], many),
-                "naive": lambda: run(
-                    [PYTHON, "-c", NAIVE_LOOP, str(TEMPLATE), str(naive_out), *files], many
-                ),
-            },
-        )
-        n = args.reports
-        rows.append(
-            Row(
-                f"`build 2023`, {n} reports, all cores",
-                built["all"],
-                built["naive"],
-                "naive docxtpl loop (docx only)",
-                "≤ 0.2× (5× faster)",
-            )
-        )
-        rows.append(
-            Row(
-                f"`build 2023 -j 1`, {n} reports",
-                built["one"],
-                built["naive"],
-                "naive docxtpl loop (docx only)",
-                "≤ 0.33× (3× faster)",
-            )
-        )
-        run([*genreport, "build", "2023"], many)
-        noop = medians(args.repeat_big, {"noop": lambda: run([*genreport, "build", "2023"], many)})
-        rows.append(Row(f"no-op rebuild of {n}", noop["noop"], goal="≤ 1 s"))
-
-        for size in sizes:
-            folder = scratch / f"check{size}"
-            generate(folder, size)
-            timed = medians(
-                args.repeat_big, {"check": lambda f=folder: run([*genreport, "check", "2023"], f)}
-            )
-            rows.append(
-                Row(
-                    f"`check 2023`, {size} files",
-                    timed["check"],
-                    goal="≤ 10 s" if size == 2000 else "",
-                    note=f"{timed['check'] / size * 1000:.1f} ms a file",
-                )
-            )
-
-        big = scratch / "memory"
-        generate(big, args.memory_reports)
-        wall, peak = peak_memory([*genreport, "build", "2023"], big)
-        rows.append(
-            Row(
-                f"`build 2023`, {args.memory_reports} reports: peak memory",
-                wall,
-                goal="< 300 MB",
-                note=f"peak {peak / 2**20:.0f} MB (CLI + workers, summed RSS)",
-            )
-        )
+        if not args.cold_only:
+            many_cases(args, genreport, scratch, sizes, rows)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
