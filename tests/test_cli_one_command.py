@@ -13,7 +13,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from genreport.cli import _command_name, app, for_command
+from genreport.cli import _VALUED_OPTIONS, _command_name, app, for_command
 
 runner = CliRunner()
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
@@ -84,3 +84,16 @@ def test_runs_and_usage_errors_are_the_same_as_with_the_whole_app(
     whole = runner.invoke(app, args, prog_name="genreport")
     one = runner.invoke(for_command(args), args, prog_name="genreport")
     assert (one.exit_code, one.output) == (whole.exit_code, whole.output)
+
+
+def test_every_main_option_that_takes_a_value_is_known_to_skip() -> None:
+    """A new global option with a value must join ``_VALUED_OPTIONS``, else its value would be
+    taken for the command's name."""
+    group = typer.main.get_command(app)
+    valued = {
+        name
+        for param in group.params
+        if not getattr(param, "is_flag", True) and param.param_type_name == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    assert valued == set(_VALUED_OPTIONS)
